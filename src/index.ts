@@ -1,0 +1,14 @@
+/**
+ * relmark: relationship-marketing analytics as pure functions over typed models.
+ *
+ * The root entry point re-exports every area except `relmark/testing` (which needs fast-check).
+ * @module relmark
+ */
+export * from './errors/index.js';
+export * from './models/index.js';
+export * from './rfm/index.js';
+export * from './clv/index.js';
+export * from './contact/index.js';
+export * from './channels/index.js';
+export * from './rewards/index.js';
+export * from './io/index.js';
