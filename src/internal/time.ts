@@ -32,3 +32,27 @@ export function elapsed(fromMs: number, toMs: number, unit: DurationUnit): numbe
 export function utcDayNumber(ms: number): number {
   return Math.floor(ms / msPerDay);
 }
+
+/**
+ * Adds calendar months in UTC, clamping the day to the end of the target month
+ * (2024-01-31 + 1 month = 2024-02-29), as date-fns' addMonths does in local time. @internal
+ */
+export function addUtcMonths(ms: number, months: number): number {
+  const date = new Date(ms);
+  const year = date.getUTCFullYear();
+  const month = date.getUTCMonth() + months;
+  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  const day = Math.min(date.getUTCDate(), lastDay);
+  return Date.UTC(year, month, day, date.getUTCHours(), date.getUTCMinutes(), date.getUTCSeconds(), date.getUTCMilliseconds());
+}
+
+/** The first instant of the UTC calendar month that contains `ms`. @internal */
+export function startOfUtcMonth(ms: number): number {
+  const date = new Date(ms);
+  return Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), 1);
+}
+
+/** The first instant of the UTC calendar year that contains `ms`. @internal */
+export function startOfUtcYear(ms: number): number {
+  return Date.UTC(new Date(ms).getUTCFullYear(), 0, 1);
+}

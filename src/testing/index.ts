@@ -1,0 +1,6 @@
+/**
+ * fast-check arbitraries for every relmark model, so that other projects can property-test
+ * against relmark. Needs the optional peer dependency `fast-check`.
+ * @module testing
+ */
+export {};
