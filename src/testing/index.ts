@@ -3,4 +3,4 @@
  * against relmark. Needs the optional peer dependency `fast-check`.
  * @module testing
  */
-export {};
+export * from './arbitraries.js';
