@@ -44,7 +44,6 @@ export const ChannelSchema = z
 
 /** A channel: a known one, or another lower-case identifier. @category Models */
 // `string & {}` keeps editor completion for the known names while accepting any identifier.
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export type Channel = KnownChannel | (string & {});
 
 /**

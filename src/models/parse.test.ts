@@ -23,7 +23,7 @@ describe('parseWith / safeParseWith', () => {
         → at customerId
       ✖ Invalid date: expected an ISO-8601 date or date-time, received "soon"
         → at at
-      ✖ Too small: expected number to be >=0
+      ✖ Expected a non-negative amount, received -3
         → at amount"
     `);
   });

@@ -24,7 +24,7 @@ describe('InstantSchema', () => {
   });
 
   it.each([
-    ['an impossible calendar date', '2023-02-30', 'Invalid date: expected an ISO-8601 date or date-time, received "2023-02-30"'],
+    ['an impossible calendar date', '2023-02-30', 'Invalid date: "2023-02-30" is not a real calendar date or time'],
     ['free text', 'yesterday', 'Invalid date: expected an ISO-8601 date or date-time, received "yesterday"'],
     ['NaN', Number.NaN, 'Expected a date (Date, ISO-8601 string or epoch milliseconds), received NaN'],
     ['Infinity', Number.POSITIVE_INFINITY, 'Expected a date (Date, ISO-8601 string or epoch milliseconds), received Infinity'],

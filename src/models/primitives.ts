@@ -47,7 +47,13 @@ function toInstant(value: Date | number | string, ctx: z.core.$RefinementCtx<Dat
     const text = value.trim().replace(/^(\d{4}-\d{2}-\d{2}) (\d)/, '$1T$2');
     const dateOnly = isoDate.safeParse(text).success;
     if (!dateOnly && !isoWithOffset.safeParse(text).success) {
-      ctx.addIssue({ code: 'custom', message: `Invalid date: expected an ISO-8601 date or date-time, received "${value}"` });
+      const looksLikeDate = /^\d{4}-\d{2}-\d{2}(?:$|T)/.test(text);
+      ctx.addIssue({
+        code: 'custom',
+        message: looksLikeDate
+          ? `Invalid date: "${value}" is not a real calendar date or time`
+          : `Invalid date: expected an ISO-8601 date or date-time, received "${value}"`,
+      });
       return z.NEVER;
     }
     // A date, or a date-time without an offset, is read as UTC: never as the machine's local time.
@@ -117,7 +123,9 @@ export type InstantInput = z.input<typeof InstantSchema>;
  * ```
  * @category Primitives
  */
-export const MoneySchema = z.number().nonnegative();
+export const MoneySchema = z.number().nonnegative({
+  error: (issue) => `Expected a non-negative amount, received ${String(issue.input)}`,
+});
 
 /**
  * A finite, non-negative number.
@@ -129,7 +137,9 @@ export const MoneySchema = z.number().nonnegative();
  * ```
  * @category Primitives
  */
-export const NonNegativeFiniteSchema = z.number().nonnegative();
+export const NonNegativeFiniteSchema = z.number().nonnegative({
+  error: (issue) => `Expected a non-negative number, received ${String(issue.input)}`,
+});
 
 /**
  * A probability in [0, 1].

@@ -55,7 +55,7 @@ const roles = {
   customer: z.object({
     role: z.literal('customer'),
     ...base,
-    /** The id of the matching {@link CustomerSchema} record, when it differs from `id`. */
+    /** The id of the matching customer record (see CustomerSchema), when it differs from `id`. */
     customerId: IdSchema.optional(),
     segment: z.string().min(1).optional(),
   }),
