@@ -1,6 +1,16 @@
 import type { RelmarkIssue } from './RelmarkError.js';
 
-/** How many issues an error message lists before it only counts the rest. */
+/**
+ * How many issues an error message lists before it only counts the rest (the full list is always
+ * in `error.issues`).
+ * @example
+ * ```ts
+ * import { maxIssuesInMessage } from 'relmark';
+ * maxIssuesInMessage;
+ * //=> 10
+ * ```
+ * @category Errors
+ */
 export const maxIssuesInMessage = 10;
 
 const identifier = /^[A-Za-z_$][A-Za-z0-9_$]*$/;

@@ -3,6 +3,12 @@ import * as z from 'zod';
 /**
  * The channels relmark names. Any other lower-case identifier (`'line'`, `'in_app'`) is accepted
  * by {@link ChannelSchema} too.
+ * @example
+ * ```ts
+ * import { knownChannels } from 'relmark/models';
+ * knownChannels.includes('whatsapp');
+ * //=> true
+ * ```
  * @category Models
  */
 export const knownChannels = [
