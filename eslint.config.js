@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'docs/api/**', 'coverage/**', 'node_modules/**'] },
+  { ignores: ['dist/**', 'docs/api/**', 'coverage/**', 'node_modules/**', 'scratch/**', '.ci-out/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

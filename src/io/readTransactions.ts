@@ -1,0 +1,135 @@
+import { RelmarkError } from '../errors/RelmarkError.js';
+import { type BatchResult } from '../models/parse.js';
+import { parseTransactions } from '../models/parseTransactions.js';
+import type { Transaction } from '../models/transaction.js';
+import type { SourceRecord } from './csvRecord.js';
+
+/**
+ * The transaction fields that {@link readTransactions} can read from a source column.
+ * @example
+ * ```ts
+ * import { transactionFields } from 'relmark/io';
+ * transactionFields.includes('refundOf');
+ * //=> true
+ * ```
+ * @category IO
+ */
+export const transactionFields = ['id', 'customerId', 'at', 'amount', 'currency', 'kind', 'refundOf'] as const;
+
+/** A transaction field that can be mapped to a column. @category IO */
+export type TransactionField = (typeof transactionFields)[number];
+
+/**
+ * How dates are written in a source:
+ * - `iso`: ISO-8601 dates or date-times (read as UTC when they carry no offset);
+ * - `yyyymmdd`: eight digits, as in the CDNOW files (`19970101`);
+ * - `epoch_ms` / `epoch_s`: milliseconds or seconds since 1970-01-01 UTC;
+ * - `auto`: eight digits are `yyyymmdd`, other digit strings epoch milliseconds, the rest ISO-8601.
+ * @category IO
+ */
+export type DateFormat = 'auto' | 'iso' | 'yyyymmdd' | 'epoch_ms' | 'epoch_s';
+
+/**
+ * Which column holds each transaction field, and how dates are written. Fields not named are read
+ * from the column of the same name (`customerId` from `customerId`).
+ * @category IO
+ */
+export type TransactionMapping = Partial<Record<TransactionField, string>> & {
+  /** How the `at` column is written. @defaultValue 'auto' */
+  readonly dateFormat?: DateFormat;
+};
+
+/**
+ * Reads transactions from records (CSV or NDJSON rows, or plain objects) through a column mapping,
+ * and returns the valid transactions and every rejected row with its line and reasons.
+ *
+ * @remarks
+ * Each record's mapped columns are converted (amounts with `Number`, dates by `dateFormat`, empty
+ * cells as missing) and then checked by {@link parseTransactions}: the schema per row, unique ids,
+ * and refunds against their purchases. Nothing is lost: `valid.length + rejected.length` equals the
+ * number of records, and each rejected row carries the source `line` when the records have one.
+ * Issue paths name the transaction field (`rows[12].amount`). Output order is input order.
+ *
+ * @param records - `SourceRecord`s from {@link parseCsv} / {@link parseNdjson}, or plain objects.
+ * @param mapping - Column names per field, and the date format.
+ * @returns `{ valid, validIndices, rejected }`.
+ * @throws {@link RelmarkError} `invalid_options` when a mapped column exists in no record (a
+ *   misspelt mapping would otherwise reject every row one by one).
+ * @example
+ * ```ts
+ * import { parseCsv, readTransactions } from 'relmark/io';
+ * const csv = parseCsv('cust,date,value\n7,19970101,29.33\n8,19970102,abc\n');
+ * const { valid, rejected } = readTransactions(csv.records, { customerId: 'cust', at: 'date', amount: 'value' });
+ * [valid[0]?.at.toISOString(), rejected[0]?.line, rejected[0]?.issues[0]?.path];
+ * //=> ['1997-01-01T00:00:00.000Z', 3, ['rows', 1, 'amount']]
+ * ```
+ * @category IO
+ */
+export function readTransactions(
+  records: readonly (SourceRecord | Readonly<Record<string, unknown>>)[],
+  mapping: TransactionMapping = {},
+): BatchResult<Transaction> {
+  const sources = records.map((record) => (isSourceRecord(record) ? record : { line: undefined, fields: record }));
+  const columnOf = (field: TransactionField): string => mapping[field] ?? field;
+  if (sources.length > 0) {
+    const missing = transactionFields
+      .filter((field) => mapping[field] !== undefined)
+      .filter((field) => !sources.some((s) => Object.hasOwn(s.fields, columnOf(field))));
+    if (missing.length > 0) {
+      throw new RelmarkError('invalid_options', 'readTransactions: mapped columns not found', {
+        issues: missing.map((field) => ({
+          code: 'unknown_column',
+          path: ['mapping', field],
+          message: `Column "${columnOf(field)}" (mapped to ${field}) is in no record`,
+        })),
+      });
+    }
+  }
+  const format = mapping.dateFormat ?? 'auto';
+  const rows = sources.map(({ fields }) => {
+    const row: Record<string, unknown> = {};
+    for (const field of transactionFields) {
+      const value = cell(fields[columnOf(field)]);
+      if (value === undefined) continue;
+      row[field] = field === 'amount' ? toNumber(value) : field === 'at' ? toInstantInput(value, format) : value;
+    }
+    return row;
+  });
+  return parseTransactions(rows, { lineOf: (index) => sources[index]?.line ?? undefined });
+}
+
+function isSourceRecord(record: unknown): record is SourceRecord {
+  return (
+    typeof record === 'object' &&
+    record !== null &&
+    typeof (record as SourceRecord).line === 'number' &&
+    typeof (record as SourceRecord).fields === 'object' &&
+    Object.keys(record).length === 2
+  );
+}
+
+/** Empty and whitespace-only cells are missing values, not empty strings. */
+function cell(value: unknown): unknown {
+  if (value === null || value === undefined) return undefined;
+  if (typeof value === 'string') {
+    const trimmed = value.trim();
+    return trimmed === '' ? undefined : trimmed;
+  }
+  return value;
+}
+
+function toNumber(value: unknown): unknown {
+  // A string that is not a plain number becomes NaN, which the schema rejects with the cell's path.
+  return typeof value === 'string' ? (/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(value) ? Number(value) : Number.NaN) : value;
+}
+
+function toInstantInput(value: unknown, format: DateFormat): unknown {
+  if (typeof value !== 'string') return value;
+  const digits = /^\d+$/.test(value);
+  if (format === 'yyyymmdd' || (format === 'auto' && digits && value.length === 8)) {
+    return /^\d{8}$/.test(value) ? `${value.slice(0, 4)}-${value.slice(4, 6)}-${value.slice(6, 8)}` : value;
+  }
+  if (format === 'epoch_ms' || (format === 'auto' && digits)) return digits ? Number(value) : value;
+  if (format === 'epoch_s') return digits ? Number(value) * 1000 : value;
+  return value;
+}
