@@ -1,5 +1,5 @@
 /**
- * Writes examples/data/transactions.csv: a synthetic, seeded transaction log for the examples and
+ * Writes examples/data/sample-transactions.csv: a synthetic, seeded transaction log for the examples and
  * the README's demo command. Re-run with `npx tsx scripts/generate-sample-data.ts`; the same seed
  * always writes the same file.
  *
@@ -71,6 +71,6 @@ rows.push('T900001,C0001,2025-02-30,19.99,purchase,');
 rows.push('T900002,C0002,2025-03-01,-5.00,purchase,');
 rows.push('T900003,,2025-03-02,12.00,purchase,');
 
-const out = fileURLToPath(new URL('../examples/data/transactions.csv', import.meta.url));
+const out = fileURLToPath(new URL('../examples/data/sample-transactions.csv', import.meta.url));
 writeFileSync(out, `${rows.join('\n')}\n`);
-process.stdout.write(`wrote ${rows.length - 1} rows for ${customers} customers to examples/data/transactions.csv (seed ${seed})\n`);
+process.stdout.write(`wrote ${rows.length - 1} rows for ${customers} customers to examples/data/sample-transactions.csv (seed ${seed})\n`);
