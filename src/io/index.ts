@@ -6,6 +6,8 @@
  */
 export type { SourceRecord } from './csvRecord.js';
 export { parseCsv } from './parseCsv.js';
+export { readCsvStream } from './readCsvStream.js';
+export type { CsvStreamItem } from './readCsvStream.js';
 export type { ParseCsvOptions, ParsedCsv } from './parseCsv.js';
 export { parseNdjson } from './parseNdjson.js';
 export type { ParsedNdjson } from './parseNdjson.js';
