@@ -22,3 +22,23 @@ export {
   type RfmSummaryColumns,
   type RfmExclusions,
 } from './summarizeRfmColumns.js';
+export {
+  RfmSegmentMapSchema,
+  type RfmSegmentMap,
+  type RfmSegmentDefinition,
+  type RfmSegmentDetails,
+  type RfmSegmentRule,
+  type RfmScoreRange,
+} from './rfmSegmentMap.js';
+export { bloomreachRfmSegments, defaultRfmSegments, rfmGridSegments, rfmPackageSegments } from './rfmSegmentPresets.js';
+export { validateSegmentMap, type RfmBins, type SegmentMapValidation } from './validateSegmentMap.js';
+export { segmentRfmColumns, type SegmentRfmOptions, type RfmSegmentColumns } from './segmentRfmColumns.js';
+export { segmentRfm, segmentRfmUnchecked, type RfmSegmentAssignment } from './segmentRfm.js';
+export {
+  summarizeSegments,
+  SegmentMembershipSchema,
+  type SegmentMembershipInput,
+  type SegmentListingOptions,
+  type RfmSegmentSummary,
+} from './summarizeSegments.js';
+export { rfmMigration, type RfmMigration } from './rfmMigration.js';
