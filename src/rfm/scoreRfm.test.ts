@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { isRelmarkError, type RelmarkError } from '../errors/RelmarkError.js';
+import { thrownRelmarkError as thrown } from './thrownRelmarkError.testHelper.js';
 import { scoreRfm } from './scoreRfm.js';
 import type { RfmSummaryInput } from './rfmSummary.js';
 
-function thrown(fn: () => unknown): RelmarkError {
-  try {
-    fn();
-  } catch (error) {
-    if (isRelmarkError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a RelmarkError');
-}
 
 const row = (customerId: string, recency: number, frequency: number, monetary: number): RfmSummaryInput => ({
   customerId,

@@ -1,19 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { isRelmarkError, type RelmarkError } from '../errors/RelmarkError.js';
+import { thrownRelmarkError as thrown } from './thrownRelmarkError.testHelper.js';
 import { rfmGridSegments } from './rfmSegmentPresets.js';
 import { segmentRfm } from './segmentRfm.js';
 import { rfmMigration } from './rfmMigration.js';
 import { summarizeSegments } from './summarizeSegments.js';
 
-function thrown(fn: () => unknown): RelmarkError {
-  try {
-    fn();
-  } catch (error) {
-    if (isRelmarkError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a RelmarkError');
-}
 
 describe('segmentRfm', () => {
   it('names segments with the default map, recomputing code and fm, in input order', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isRelmarkError, type RelmarkError } from '../errors/RelmarkError.js';
+import { thrownRelmarkError as thrown } from './thrownRelmarkError.testHelper.js';
 import type { TransactionInput } from '../models/transaction.js';
 import { summarizeRfm } from './summarizeRfm.js';
 
@@ -12,15 +12,6 @@ const log: TransactionInput[] = [
   { id: 'p4', customerId: 7, at: '2023-12-24', amount: 25 },
 ];
 
-function thrown(fn: () => unknown): RelmarkError {
-  try {
-    fn();
-  } catch (error) {
-    if (isRelmarkError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a RelmarkError');
-}
 
 describe('summarizeRfm', () => {
   it('computes recency, frequency, net monetary, orders, revenue and dates per customer, sorted by id', () => {
