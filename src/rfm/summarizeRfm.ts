@@ -169,7 +169,8 @@ export function summarizeRfm(transactions: readonly TransactionInput[], options:
  * {@link summarizeRfm} without validation, for transactions that passed {@link parseTransactions}.
  *
  * @remarks
- * Encodes the customers as a dictionary in code-unit order and runs {@link summarizeRfmColumns}.
+ * Encodes the customers as a dictionary in code-unit order (one hash lookup per row) and runs
+ * {@link summarizeRfmColumns}.
  * Transactions after `asOf` are excluded and counted (there is no rejection here); the window is
  * given by its start. Never mutates its input. O(n + k log k) for k customers.
  *
@@ -193,20 +194,32 @@ export function summarizeRfmUnchecked(
   options: Parameters<typeof summarizeRfmColumns>[1],
 ): SummarizeRfmResult {
   const n = transactions.length;
-  const indexOf = new Map<string, number>();
-  for (const t of transactions) if (!indexOf.has(t.customerId)) indexOf.set(t.customerId, 0);
-  const customerIds = [...indexOf.keys()].sort(compareIds);
-  customerIds.forEach((id, c) => indexOf.set(id, c));
+  // One hash lookup per row: number customers in order of appearance, then renumber them in id
+  // order (the output order) through a small permutation.
+  const firstSeen = new Map<string, number>();
+  const seenIds: string[] = [];
   const customer = new Int32Array(n);
   const at = new Float64Array(n);
   const amount = new Float64Array(n);
   const refund = new Uint8Array(n);
-  transactions.forEach((t, i) => {
-    customer[i] = indexOf.get(t.customerId) as number;
+  for (let i = 0; i < n; i++) {
+    const t = transactions[i] as (typeof transactions)[number];
+    let c = firstSeen.get(t.customerId);
+    if (c === undefined) {
+      c = seenIds.length;
+      firstSeen.set(t.customerId, c);
+      seenIds.push(t.customerId);
+    }
+    customer[i] = c;
     at[i] = t.at.getTime();
     amount[i] = t.amount;
     refund[i] = t.kind === 'refund' ? 1 : 0;
-  });
+  }
+  const byId = seenIds.map((_, c) => c).sort((a, b) => compareIds(seenIds[a] as string, seenIds[b] as string));
+  const rank = new Int32Array(byId.length);
+  byId.forEach((c, position) => (rank[c] = position));
+  for (let i = 0; i < n; i++) customer[i] = rank[customer[i] as number] as number;
+  const customerIds = byId.map((c) => seenIds[c] as string);
   const columns = summarizeRfmColumns({ customer, customerIds, at, amount, refund }, options);
   const summaries = columns.customerIds.map(
     (customerId, j): RfmSummary => ({
