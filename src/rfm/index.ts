@@ -42,3 +42,9 @@ export {
   type RfmSegmentSummary,
 } from './summarizeSegments.js';
 export { rfmMigration, type RfmMigration } from './rfmMigration.js';
+export {
+  summarizeRfmCustomers,
+  CustomerActivitySchema,
+  type CustomerActivityInput,
+  type SummarizeRfmCustomersOptions,
+} from './summarizeRfmCustomers.js';
