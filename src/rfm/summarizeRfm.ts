@@ -202,14 +202,19 @@ export function summarizeRfmUnchecked(
   const at = new Float64Array(n);
   const amount = new Float64Array(n);
   const refund = new Uint8Array(n);
+  // Logs are often grouped by customer (CDNOW is): a repeat of the previous row's id skips the hash.
+  let previousId: string | undefined;
+  let previous = -1;
   for (let i = 0; i < n; i++) {
     const t = transactions[i] as (typeof transactions)[number];
-    let c = firstSeen.get(t.customerId);
+    let c = t.customerId === previousId ? previous : firstSeen.get(t.customerId);
     if (c === undefined) {
       c = seenIds.length;
       firstSeen.set(t.customerId, c);
       seenIds.push(t.customerId);
     }
+    previousId = t.customerId;
+    previous = c;
     customer[i] = c;
     at[i] = t.at.getTime();
     amount[i] = t.amount;
