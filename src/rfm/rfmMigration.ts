@@ -1,6 +1,5 @@
-import * as z from 'zod';
 import { parseRfmOptions, parseRfmRows } from './parseRfmInput.js';
-import { RfmSegmentMapSchema, segmentOrder, type RfmSegmentMap } from './rfmSegmentMap.js';
+import { SegmentMapOptionsSchema, segmentOrder, type RfmSegmentMap } from './rfmSegmentMap.js';
 import { SegmentMembershipSchema, type SegmentListingOptions, type SegmentMembershipInput } from './summarizeSegments.js';
 
 /** The movement of customers between segments from one date to another. @category RFM */
@@ -24,8 +23,6 @@ export interface RfmMigration {
     readonly disappeared: number;
   };
 }
-
-const ListingOptionsSchema = z.strictObject({ map: RfmSegmentMapSchema.optional() });
 
 /**
  * The segment transition matrix between two dates, with the customers who appeared or disappeared.
@@ -59,7 +56,7 @@ export function rfmMigration(
   after: readonly SegmentMembershipInput[],
   options: SegmentListingOptions = {},
 ): RfmMigration {
-  const parsed = parseRfmOptions(ListingOptionsSchema, options, 'rfmMigration');
+  const parsed = parseRfmOptions(SegmentMapOptionsSchema, options, 'rfmMigration');
   const from = parseRfmRows(SegmentMembershipSchema, before, 'rfmMigration', 'before', (row) => row.customerId);
   const to = parseRfmRows(SegmentMembershipSchema, after, 'rfmMigration', 'after', (row) => row.customerId);
   const segments = segmentOrder([...from, ...to].map((row) => row.segment), parsed.map as RfmSegmentMap | undefined);

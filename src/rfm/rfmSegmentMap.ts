@@ -86,6 +86,9 @@ export const RfmSegmentMapSchema = z
     if (seen.has(map.fallback.name)) ctx.addIssue({ code: 'custom', path: ['fallback', 'name'], message: `Fallback name "${map.fallback.name}" is also a segment's` });
   });
 
+/** The options schema of functions whose only option is a segment map. @internal */
+export const SegmentMapOptionsSchema = z.strictObject({ map: RfmSegmentMapSchema.optional() });
+
 const inRange = (score: number, r: RfmScoreRange | undefined) => r === undefined || (score >= r.min && score <= r.max);
 
 /** Whether a segment definition matches the scores. @internal */

@@ -49,7 +49,11 @@ test.prop([rfmScoresArbitrary(), memberships])('segment functions never mutate t
   const frozenScores = Object.freeze(scores.map((s) => Object.freeze({ ...s })));
   const frozenMembers = Object.freeze(members.map((m) => Object.freeze({ ...m })));
   const before = structuredClone([frozenScores, frozenMembers]);
-  segmentRfm(frozenScores);
+  const assigned = segmentRfm(frozenScores);
   rfmMigration(frozenMembers, frozenMembers);
+  const summaries = Object.freeze(frozenScores.map((s) => Object.freeze({ customerId: s.customerId, recency: s.r, frequency: s.f, monetary: s.m })));
+  const summariesBefore = structuredClone(summaries);
+  summarizeSegments(Object.freeze(assigned.map((a) => Object.freeze(a))), summaries, Object.freeze({ map: bloomreachRfmSegments }));
   expect([frozenScores, frozenMembers]).toEqual(before);
+  expect(summaries).toEqual(summariesBefore);
 });

@@ -1,15 +1,12 @@
-import * as z from 'zod';
 import { parseRfmOptions, parseRfmRows } from './parseRfmInput.js';
 import { fmScore, rfmCode, RfmScoreSchema, type RfmScore, type RfmScoreInput } from './rfmScore.js';
-import { RfmSegmentMapSchema, type RfmSegmentMap } from './rfmSegmentMap.js';
+import { SegmentMapOptionsSchema, type RfmSegmentMap } from './rfmSegmentMap.js';
 import { segmentRfmColumns, type SegmentRfmOptions } from './segmentRfmColumns.js';
 
 /** A customer's scores with the segment they fall in. @category RFM */
 export interface RfmSegmentAssignment extends RfmScore {
   readonly segment: string;
 }
-
-const SegmentRfmOptionsSchema = z.strictObject({ map: RfmSegmentMapSchema.optional() });
 
 /**
  * Names the segment of each customer from their RFM scores with a segment map: the first segment
@@ -40,7 +37,7 @@ const SegmentRfmOptionsSchema = z.strictObject({ map: RfmSegmentMapSchema.option
  * @category RFM
  */
 export function segmentRfm(scores: readonly RfmScoreInput[], options: SegmentRfmOptions = {}): RfmSegmentAssignment[] {
-  const parsed = parseRfmOptions(SegmentRfmOptionsSchema, options, 'segmentRfm');
+  const parsed = parseRfmOptions(SegmentMapOptionsSchema, options, 'segmentRfm');
   const rows = parseRfmRows(RfmScoreSchema, scores, 'segmentRfm', 'scores', (row) => row.customerId);
   return segmentRfmUnchecked(rows, parsed.map ? { map: parsed.map as RfmSegmentMap } : {});
 }

@@ -3,7 +3,7 @@ import { RelmarkError, type RelmarkIssue } from '../errors/RelmarkError.js';
 import { NeumaierSum } from '../internal/sum.js';
 import { IdSchema } from '../models/primitives.js';
 import { parseRfmOptions, parseRfmRows } from './parseRfmInput.js';
-import { RfmSegmentMapSchema, segmentOrder, type RfmSegmentMap } from './rfmSegmentMap.js';
+import { SegmentMapOptionsSchema, segmentOrder, type RfmSegmentMap } from './rfmSegmentMap.js';
 import { RfmSummarySchema, type RfmSummaryInput } from './rfmSummary.js';
 
 /** A row that names a customer's segment, as {@link segmentRfm} returns. @category RFM */
@@ -31,8 +31,6 @@ export interface RfmSegmentSummary {
   /** revenue / all revenue; `null` when all revenue is 0. */
   readonly revenueShare: number | null;
 }
-
-const ListingOptionsSchema = z.strictObject({ map: RfmSegmentMapSchema.optional() });
 
 /**
  * Sums each segment: customers, orders, net revenue, average order value, and the shares of
@@ -80,7 +78,7 @@ export function summarizeSegments(
   summaries: readonly RfmSummaryInput[],
   options: SegmentListingOptions = {},
 ): RfmSegmentSummary[] {
-  const parsed = parseRfmOptions(ListingOptionsSchema, options, 'summarizeSegments');
+  const parsed = parseRfmOptions(SegmentMapOptionsSchema, options, 'summarizeSegments');
   const members = parseRfmRows(SegmentMembershipSchema, segmented, 'summarizeSegments', 'segmented', (row) => row.customerId);
   const rows = parseRfmRows(RfmSummarySchema, summaries, 'summarizeSegments', 'summaries', (row) => row.customerId);
   const byId = new Map(rows.map((row) => [row.customerId, row]));
