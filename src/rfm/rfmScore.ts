@@ -4,7 +4,16 @@ import { IdSchema } from '../models/primitives.js';
 /** The three RFM dimensions: recency, frequency, monetary. @category RFM */
 export type RfmDimension = 'r' | 'f' | 'm';
 
-/** The three RFM dimensions in code order. @category RFM */
+/**
+ * The three RFM dimensions in code order.
+ * @example
+ * ```ts
+ * import { rfmDimensions } from 'relmark/rfm';
+ * rfmDimensions.join('');
+ * //=> 'rfm'
+ * ```
+ * @category RFM
+ */
 export const rfmDimensions: readonly RfmDimension[] = ['r', 'f', 'm'];
 
 /**

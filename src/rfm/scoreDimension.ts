@@ -23,9 +23,10 @@ export interface RfmDimensionScoring {
    * Ascending cut points in the dimension's units (bins − 1 of them). Frequency and monetary: each
    * threshold the value reaches (≥) adds one to the score. Recency: each threshold the recency is
    * at most (≤) adds one, so `[30, 90, 180, 365]` days gives 5 within 30 days and 1 after 365.
+   * @defaultValue none (percent-rank or rank scoring)
    */
   readonly thresholds?: readonly number[];
-  /** Ascending percentile cut points in (0, 1) (bins − 1 of them): the score is 1 + the number of cuts ≤ p(v). */
+  /** Ascending percentile cut points in (0, 1) (bins − 1 of them): the score is 1 + the number of cuts ≤ p(v). @defaultValue none */
   readonly percentiles?: readonly number[];
 }
 

@@ -6,7 +6,16 @@ import { parseRfmOptions, parseRfmRows } from './parseRfmInput.js';
 import { SegmentMapOptionsSchema, segmentOrder, type RfmSegmentMap } from './rfmSegmentMap.js';
 import { RfmSummarySchema, type RfmSummaryInput } from './rfmSummary.js';
 
-/** A row that names a customer's segment, as {@link segmentRfm} returns. @category RFM */
+/**
+ * A row that names a customer's segment, as {@link segmentRfm} returns (other fields are ignored).
+ * @example
+ * ```ts
+ * import { SegmentMembershipSchema } from 'relmark/rfm';
+ * SegmentMembershipSchema.parse({ customerId: 9, segment: 'Lost', r: 1 });
+ * //=> { customerId: '9', segment: 'Lost' }
+ * ```
+ * @category RFM
+ */
 export const SegmentMembershipSchema = z.object({ customerId: IdSchema, segment: z.string().min(1) });
 /** What {@link SegmentMembershipSchema} accepts. @category RFM */
 export type SegmentMembershipInput = z.input<typeof SegmentMembershipSchema>;
