@@ -1,0 +1,133 @@
+import * as z from 'zod';
+import { RelmarkError, type RelmarkIssue } from '../errors/RelmarkError.js';
+import { NeumaierSum } from '../internal/sum.js';
+import { IdSchema } from '../models/primitives.js';
+import { parseRfmOptions, parseRfmRows } from './parseRfmInput.js';
+import { SegmentMapOptionsSchema, segmentOrder, type RfmSegmentMap } from './rfmSegmentMap.js';
+import { RfmSummarySchema, type RfmSummaryInput } from './rfmSummary.js';
+
+/**
+ * A row that names a customer's segment, as {@link segmentRfm} returns (other fields are ignored).
+ * @example
+ * ```ts
+ * import { SegmentMembershipSchema } from 'relmark/rfm';
+ * SegmentMembershipSchema.parse({ customerId: 9, segment: 'Lost', r: 1 });
+ * //=> { customerId: '9', segment: 'Lost' }
+ * ```
+ * @category RFM
+ */
+export const SegmentMembershipSchema = z.object({ customerId: IdSchema, segment: z.string().min(1) });
+/** What {@link SegmentMembershipSchema} accepts. @category RFM */
+export type SegmentMembershipInput = z.input<typeof SegmentMembershipSchema>;
+
+/** Options for {@link summarizeSegments} and {@link rfmMigration}. @category RFM */
+export interface SegmentListingOptions {
+  /** Lists the map's segments in its order (empty ones too), then any other names seen. @defaultValue segment names seen, in code-unit order */
+  readonly map?: RfmSegmentMap;
+}
+
+/** The figures of one segment. @category RFM */
+export interface RfmSegmentSummary {
+  readonly segment: string;
+  readonly customers: number;
+  /** customers / all customers; `null` without customers. */
+  readonly customerShare: number | null;
+  readonly orders: number;
+  /** Net revenue of the segment's customers. */
+  readonly revenue: number;
+  /** revenue / orders; `null` without orders. */
+  readonly averageOrderValue: number | null;
+  /** revenue / all revenue; `null` when all revenue is 0. */
+  readonly revenueShare: number | null;
+}
+
+/**
+ * Sums each segment: customers, orders, net revenue, average order value, and the shares of
+ * customers and revenue.
+ *
+ * @remarks
+ * Joins the segment of each customer with their summary by `customerId`. Orders and revenue come
+ * from each summary's `orders` and `revenue` ({@link summarizeRfm} fills them; for customer-level
+ * rows they default to `frequency` and `monetary`). Totals are compensated (Neumaier) sums, so a
+ * million customers add up without drift. Summaries of customers without a segment are ignored.
+ * Edge cases: no customers gives `[]` (or the map's segments with zeros and `null` shares).
+ * Output order: the map's order when given, else segment names in code-unit order. O(n + s log s).
+ *
+ * @param segmented - The segment of each customer (such as {@link segmentRfm}'s result); unique ids.
+ * @param summaries - The RFM summary of each customer; unique ids.
+ * @param options - A map to list segments in its order, including empty ones.
+ * @returns One row per segment.
+ * @throws {@link RelmarkError} `invalid_input` if a row is malformed or a segmented customer has no
+ *   summary (code `unknown_customer`, path `['segmented', i, 'customerId']`); `duplicate_id` if an
+ *   id repeats in either list; `invalid_options` if the map is malformed.
+ * @example
+ * ```ts
+ * import { summarizeSegments } from 'relmark/rfm';
+ * summarizeSegments(
+ *   [
+ *     { customerId: 'a', segment: 'Champions' },
+ *     { customerId: 'b', segment: 'Lost' },
+ *     { customerId: 'c', segment: 'Champions' },
+ *     { customerId: 'd', segment: 'Lost' },
+ *   ],
+ *   [
+ *     { customerId: 'a', recency: 1, frequency: 4, monetary: 300 },
+ *     { customerId: 'b', recency: 90, frequency: 1, monetary: 50 },
+ *     { customerId: 'c', recency: 3, frequency: 2, monetary: 150 },
+ *     { customerId: 'd', recency: 80, frequency: 1, monetary: 0 },
+ *   ],
+ * );
+ * //=> [{ segment: 'Champions', customers: 2, customerShare: 0.5, orders: 6, revenue: 450, averageOrderValue: 75, revenueShare: 0.9 },
+ * //    { segment: 'Lost', customers: 2, customerShare: 0.5, orders: 2, revenue: 50, averageOrderValue: 25, revenueShare: 0.1 }]
+ * ```
+ * @category RFM
+ */
+export function summarizeSegments(
+  segmented: readonly SegmentMembershipInput[],
+  summaries: readonly RfmSummaryInput[],
+  options: SegmentListingOptions = {},
+): RfmSegmentSummary[] {
+  const parsed = parseRfmOptions(SegmentMapOptionsSchema, options, 'summarizeSegments');
+  const members = parseRfmRows(SegmentMembershipSchema, segmented, 'summarizeSegments', 'segmented', (row) => row.customerId);
+  const rows = parseRfmRows(RfmSummarySchema, summaries, 'summarizeSegments', 'summaries', (row) => row.customerId);
+  const byId = new Map(rows.map((row) => [row.customerId, row]));
+  const issues: RelmarkIssue[] = [];
+  members.forEach((member, i) => {
+    if (!byId.has(member.customerId)) {
+      issues.push({ code: 'unknown_customer', path: ['segmented', i, 'customerId'], message: `Customer "${member.customerId}" has no summary` });
+    }
+  });
+  if (issues.length > 0) throw new RelmarkError('invalid_input', 'summarizeSegments: segmented customers without a summary', { issues });
+
+  const totals = new Map<string, { customers: number; orders: number; revenue: NeumaierSum }>();
+  const allRevenue = new NeumaierSum();
+  for (const member of members) {
+    const summary = byId.get(member.customerId);
+    if (summary === undefined) continue;
+    let total = totals.get(member.segment);
+    if (total === undefined) {
+      total = { customers: 0, orders: 0, revenue: new NeumaierSum() };
+      totals.set(member.segment, total);
+    }
+    total.customers++;
+    total.orders += summary.orders;
+    total.revenue.add(summary.revenue);
+    allRevenue.add(summary.revenue);
+  }
+  const revenueTotal = allRevenue.value;
+  return segmentOrder(totals.keys(), parsed.map as RfmSegmentMap | undefined).map((segment) => {
+    const total = totals.get(segment);
+    const customers = total?.customers ?? 0;
+    const orders = total?.orders ?? 0;
+    const revenue = (total?.revenue.value ?? 0) + 0;
+    return {
+      segment,
+      customers,
+      customerShare: members.length === 0 ? null : customers / members.length,
+      orders,
+      revenue,
+      averageOrderValue: orders === 0 ? null : revenue / orders,
+      revenueShare: revenueTotal === 0 ? null : revenue / revenueTotal,
+    };
+  });
+}
