@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { thrownRelmarkError as thrown } from './thrownRelmarkError.testHelper.js';
+import { thrownRelmarkError as thrown } from '../../test/helpers/thrownRelmarkError.js';
 import { scoreRfm } from './scoreRfm.js';
 import type { RfmSummaryInput } from './rfmSummary.js';
 

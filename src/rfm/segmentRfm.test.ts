@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { thrownRelmarkError as thrown } from './thrownRelmarkError.testHelper.js';
+import { thrownRelmarkError as thrown } from '../../test/helpers/thrownRelmarkError.js';
 import { rfmGridSegments } from './rfmSegmentPresets.js';
 import { segmentRfm } from './segmentRfm.js';
 import { rfmMigration } from './rfmMigration.js';

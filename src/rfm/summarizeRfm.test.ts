@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { thrownRelmarkError as thrown } from './thrownRelmarkError.testHelper.js';
+import { thrownRelmarkError as thrown } from '../../test/helpers/thrownRelmarkError.js';
 import type { TransactionInput } from '../models/transaction.js';
 import { summarizeRfm } from './summarizeRfm.js';
 

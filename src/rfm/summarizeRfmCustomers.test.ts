@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { summarizeRfm } from './summarizeRfm.js';
 import { summarizeRfmCustomers } from './summarizeRfmCustomers.js';
-import { thrownRelmarkError as thrown } from './thrownRelmarkError.testHelper.js';
+import { thrownRelmarkError as thrown } from '../../test/helpers/thrownRelmarkError.js';
 
 describe('summarizeRfmCustomers', () => {
   it('gives the same summaries as summarizeRfm on the transactions the rows aggregate', () => {

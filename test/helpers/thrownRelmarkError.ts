@@ -1,4 +1,4 @@
-import { isRelmarkError, type RelmarkError } from '../errors/RelmarkError.js';
+import { isRelmarkError, type RelmarkError } from '../../src/errors/RelmarkError.js';
 
 /**
  * Test helper (not part of the package): runs `fn` and returns the {@link RelmarkError} it throws,
