@@ -1,7 +1,9 @@
 /**
- * Customer lifetime value: buy-till-you-die models fitted by maximum likelihood, and simple CLV formulas.
- *
- * This area is not built yet; the entry point exists so that imports resolve.
+ * Customer lifetime value: purchase histories, the BG/NBD transaction model and the Gamma-Gamma
+ * spend model fitted by maximum likelihood, discounted CLV, and the simple CLV formulas.
  * @module clv
  */
-export {};
+export * from './purchaseHistory.js';
+export { toHistoryColumns, type HistoryColumns } from './historyColumns.js';
+export * from './compressHistories.js';
+export * from './bgNbd/index.js';
