@@ -7,3 +7,10 @@ export * from './purchaseHistory.js';
 export { toHistoryColumns, type HistoryColumns } from './historyColumns.js';
 export * from './compressHistories.js';
 export * from './bgNbd/index.js';
+export { summarizeHistories, type SummarizeHistoriesOptions, type PurchasePeriod } from './summarizeHistories.js';
+export {
+  splitCalibrationHoldout,
+  type SplitCalibrationHoldoutOptions,
+  type HoldoutPurchases,
+  type CalibrationHoldout,
+} from './splitCalibrationHoldout.js';
