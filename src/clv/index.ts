@@ -14,3 +14,16 @@ export {
   type HoldoutPurchases,
   type CalibrationHoldout,
 } from './splitCalibrationHoldout.js';
+export * from './gammaGamma/index.js';
+export { TransactionModelFitSchema, type TransactionModelFit } from './transactionModelFit.js';
+export { expectedPurchases } from './expectedPurchases.js';
+export { probabilityAlive } from './probabilityAlive.js';
+export {
+  customerLifetimeValue,
+  customerLifetimeValueUnchecked,
+  type CustomerLifetimeValueOptions,
+  type CustomerValue,
+  type ValueColumns,
+  type ValueColumnsResult,
+} from './customerLifetimeValue.js';
+export * from './simple/index.js';

@@ -1,13 +1,15 @@
 import type { HistoryPoint } from '../purchaseHistory.js';
 import { hyp2f1 } from '../numeric/hyp2f1.js';
 import { type BgNbdParams, BgNbdParamsSchema, parseParams } from './bgNbdParams.js';
-import { checkHistoryPoint, checkHorizon } from './bgNbdProbabilityAlive.js';
+import { bgNbdProbabilityAliveUnchecked, checkHistoryPoint, checkHorizon } from './bgNbdProbabilityAlive.js';
 
 /**
- * {@link bgNbdExpectedPurchases} without validation: a total function of numbers (NaN in → NaN out).
+ * E[Y(t) | alive at T, x, T] = (a+b+x−1)/(a−1) · [1 − ((α+T)/(α+T+t))^(r+x) ₂F₁(r+x, b+x; a+b+x−1; t/(α+T+t))]:
+ * the expected purchases of a customer KNOWN to be alive; it depends on x and T but not on tₓ, which
+ * lets CLV over many customers share it by (x, T). Unchecked (NaN in → NaN out).
  * @internal
  */
-export function bgNbdExpectedPurchasesUnchecked(params: BgNbdParams, x: number, tx: number, T: number, t: number): number {
+export function bgNbdExpectedPurchasesIfAlive(params: BgNbdParams, x: number, T: number, t: number): number {
   if (t === 0) return 0;
   const { r, alpha, a, b } = params;
   const alphaT = alpha + T;
@@ -15,10 +17,15 @@ export function bgNbdExpectedPurchasesUnchecked(params: BgNbdParams, x: number, 
   // ln of ((α+T)/(α+T+t))^(r+x) · ₂F₁ — the bracket is 1 − e^L, taken as −expm1(L) to keep digits.
   const logPower = (r + x) * Math.log(alphaT / (alphaT + t));
   const bracket = f.sign > 0 ? -Math.expm1(logPower + f.logAbs) : 1 + Math.exp(logPower + f.logAbs);
-  const numerator = ((a + b + x - 1) / (a - 1)) * bracket;
-  if (x === 0) return numerator;
-  const logOdds = Math.log(a) - Math.log(b + x - 1) + (r + x) * (Math.log(alphaT) - Math.log(alpha + tx));
-  return numerator / (1 + Math.exp(logOdds));
+  return ((a + b + x - 1) / (a - 1)) * bracket;
+}
+
+/**
+ * {@link bgNbdExpectedPurchases} without validation: P(alive) × E[Y(t) | alive] (NaN in → NaN out).
+ * @internal
+ */
+export function bgNbdExpectedPurchasesUnchecked(params: BgNbdParams, x: number, tx: number, T: number, t: number): number {
+  return bgNbdExpectedPurchasesIfAlive(params, x, T, t) * bgNbdProbabilityAliveUnchecked(params, x, tx, T);
 }
 
 /**
@@ -27,8 +34,9 @@ export function bgNbdExpectedPurchasesUnchecked(params: BgNbdParams, x: number, 
  *
  * @remarks
  * E[Y(t) | x, tₓ, T] = (a+b+x−1)/(a−1) · [1 − ((α+T)/(α+T+t))^(r+x) ₂F₁(r+x, b+x; a+b+x−1; t/(α+T+t))]
- * / (1 + δ(x>0) a/(b+x−1) ((α+T)/(α+tₓ))^(r+x)) (Fader, Hardie & Lee 2005, eq. 10). ₂F₁ is summed
- * in log space, so x in the hundreds does not overflow.
+ * / (1 + δ(x>0) a/(b+x−1) ((α+T)/(α+tₓ))^(r+x)) (Fader, Hardie & Lee 2005, eq. 10), i.e. the
+ * expectation for a customer known to be alive times P(alive). ₂F₁ is summed in log space, so x in
+ * the hundreds does not overflow.
  * Edge cases: t = 0 → 0; a = 1 is a removable singularity of the formula that is not handled (NaN);
  * close to a = 1 digits are lost. O(number of ₂F₁ terms), typically under 100.
  *

@@ -1,4 +1,4 @@
-import { hyp2f1 } from '../numeric/hyp2f1.js';
+import { bgNbdExpectedPurchasesIfAlive } from './bgNbdExpectedPurchases.js';
 import { type BgNbdParams, BgNbdParamsSchema, parseParams } from './bgNbdParams.js';
 import { checkHorizon } from './bgNbdProbabilityAlive.js';
 
@@ -25,10 +25,6 @@ import { checkHorizon } from './bgNbdProbabilityAlive.js';
 export function bgNbdExpectedPurchasesNewCustomer(params: BgNbdParams, t: number): number {
   const p = parseParams(BgNbdParamsSchema, params, 'bgNbdExpectedPurchasesNewCustomer');
   checkHorizon(t, 'bgNbdExpectedPurchasesNewCustomer');
-  if (t === 0) return 0;
-  const { r, alpha, a, b } = p;
-  const f = hyp2f1(r, b, a + b - 1, t / (alpha + t));
-  const logPower = r * Math.log(alpha / (alpha + t));
-  const bracket = f.sign > 0 ? -Math.expm1(logPower + f.logAbs) : 1 + Math.exp(logPower + f.logAbs);
-  return ((a + b - 1) / (a - 1)) * bracket;
+  // A new customer is alive just after the first purchase, with x = 0 and T = 0: eq. 9 is eq. 10 there.
+  return bgNbdExpectedPurchasesIfAlive(p, 0, 0, t);
 }

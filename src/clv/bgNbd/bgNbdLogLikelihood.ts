@@ -182,7 +182,7 @@ export function bgNbdLogLikelihoodKernel(
  *   { x: 2, tx: 30.43, T: 38.86 },
  *   { x: 0, tx: 0, T: 38.86 },
  * ]);
- * //=> -9.4573
+ * //=> -10.0133
  * ```
  * @category CLV
  */
