@@ -15,7 +15,7 @@ export function bgNbdExpectedPurchasesIfAlive(params: BgNbdParams, x: number, T:
   const alphaT = alpha + T;
   const f = hyp2f1(r + x, b + x, a + b + x - 1, t / (alphaT + t));
   // ln of ((α+T)/(α+T+t))^(r+x) · ₂F₁ — the bracket is 1 − e^L, taken as −expm1(L) to keep digits.
-  const logPower = (r + x) * Math.log(alphaT / (alphaT + t));
+  const logPower = -(r + x) * Math.log1p(t / alphaT);
   const bracket = f.sign > 0 ? -Math.expm1(logPower + f.logAbs) : 1 + Math.exp(logPower + f.logAbs);
   return ((a + b + x - 1) / (a - 1)) * bracket;
 }

@@ -32,6 +32,16 @@ describe('BG/NBD predictions: edge cases', () => {
     expect(Math.abs(sum - 1)).toBeLessThan(1e-12);
   });
 
+  it.each([
+    [4.106080448038613, 0.8888888888888907],
+    [1, 0.27783059629366513],
+    [0.1, 0.04170880135495983],
+  ])('handles a + b < 1 (negative ₂F₁ parameter c, cancelling series): E[X(%s)] = %s (ref: mpmath, rtol 1e-12)', (t, expected) => {
+    // The 2F1 value at t = 4.1 is ~1e-15 (noise from cancellation); the expectation is still exact.
+    const value = bgNbdExpectedPurchasesNewCustomer({ r: 0.05, alpha: 0.1, a: 0.1, b: 0.1 }, t);
+    expect(Math.abs(value - expected)).toBeLessThanOrEqual(1e-12 * expected);
+  });
+
   it('stays finite and in range for x = 200', () => {
     const history = { x: 200, tx: 30, T: 38.86 };
     const alive = bgNbdProbabilityAlive(params, history);
