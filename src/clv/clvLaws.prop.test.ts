@@ -87,7 +87,7 @@ describe('CLV laws', () => {
   const valueArb = fc.tuple(paramsArb, gammaGammaParamsArbitrary(), fc.array(historyArb, { minLength: 1, maxLength: 5 }));
   const rateArb = fc.double({ min: 0, max: 0.5, noNaN: true });
   const marginArb = fc.double({ min: 0, max: 2, noNaN: true });
-  const ids = (histories: readonly { customerId: string }[]) => histories.map((h, i) => ({ ...h, customerId: `${i}` }));
+  const ids = <H extends { customerId: string }>(histories: readonly H[]): H[] => histories.map((h, i) => ({ ...h, customerId: `${i}` }));
 
   test.prop([valueArb, rateArb, rateArb], { numRuns: 40 })('CLV is non-increasing in the discount rate', ([bg, gg, histories], d1, d2) => {
     const [lo, hi] = d1 <= d2 ? [d1, d2] : [d2, d1];

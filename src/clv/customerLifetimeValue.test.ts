@@ -81,7 +81,11 @@ describe('customerLifetimeValue', () => {
   });
 
   it('agrees with the columnar fast path', () => {
-    const histories = [customer1, { customerId: '2', x: 0, tx: 0, T: 38.86 }, { customerId: '3', x: 7, tx: 12, T: 30 }];
+    const histories: { customerId: string; x: number; tx: number; T: number; monetaryMean?: number }[] = [
+      customer1,
+      { customerId: '2', x: 0, tx: 0, T: 38.86 },
+      { customerId: '3', x: 7, tx: 12, T: 30 },
+    ];
     const objects = customerLifetimeValue(weekly, spend, histories, options).map((v) => v.clv);
     const columns = customerLifetimeValueUnchecked(
       weekly,
