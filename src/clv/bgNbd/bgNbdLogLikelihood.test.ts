@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { bgNbdLogLikelihood } from 'relmark/clv';
 import { expectClose } from '../../../test/helpers/expectClose.js';
 import { toHistoryColumns } from '../historyColumns.js';
-import { bgNbdLogLikelihoodKernel, groupByFrequency } from './bgNbdLogLikelihood.js';
+import { prepareBgNbdData } from './bgNbdData.js';
+import { bgNbdLogLikelihoodKernel } from './bgNbdLogLikelihood.js';
 
 const histories = [
   { x: 2, tx: 30.43, T: 38.86 },
@@ -19,15 +20,14 @@ describe('bgNbdLogLikelihood', () => {
     [{ r: 1.7, alpha: 0.3, a: 0.2, b: 0.6 }],
     [{ r: 0.05, alpha: 40, a: 3, b: 12 }],
   ])('has an analytic gradient equal to central differences at %j (rtol 1e-6)', (params) => {
-    const columns = toHistoryColumns(histories);
-    const groups = groupByFrequency(columns.x, undefined);
+    const groups = prepareBgNbdData(toHistoryColumns(histories));
     const gradient = new Float64Array(4);
-    bgNbdLogLikelihoodKernel(params, columns, groups, gradient);
+    bgNbdLogLikelihoodKernel(params, groups, gradient);
     const keys = ['r', 'alpha', 'a', 'b'] as const;
     keys.forEach((key, i) => {
       const h = 1e-6 * params[key];
-      const up = bgNbdLogLikelihoodKernel({ ...params, [key]: params[key] + h }, columns, groups);
-      const down = bgNbdLogLikelihoodKernel({ ...params, [key]: params[key] - h }, columns, groups);
+      const up = bgNbdLogLikelihoodKernel({ ...params, [key]: params[key] + h }, groups);
+      const down = bgNbdLogLikelihoodKernel({ ...params, [key]: params[key] - h }, groups);
       expectClose(gradient[i] as number, (up - down) / (2 * h), { rtol: 1e-6, atol: 1e-6 });
     });
   });

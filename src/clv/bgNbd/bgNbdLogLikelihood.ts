@@ -2,33 +2,8 @@ import { historyColumnsOf, type HistoryColumns } from '../historyColumns.js';
 import { digamma } from '../numeric/digamma.js';
 import { logGamma } from '../numeric/logGamma.js';
 import type { HistoryPoint } from '../purchaseHistory.js';
+import { type BgNbdData, prepareBgNbdData } from './bgNbdData.js';
 import { type BgNbdParams, BgNbdParamsSchema, parseParams } from './bgNbdParams.js';
-
-/**
- * The distinct x values of a data set and, per row, the index of its x: the terms of the
- * log-likelihood that depend only on x (the log-gamma and digamma terms) are computed once per
- * distinct x instead of once per customer.
- * @internal
- */
-export interface FrequencyGroups {
-  readonly values: Float64Array;
-  readonly weightSums: Float64Array;
-  readonly groupOf: Int32Array;
-}
-
-/** Groups rows by x (distinct values in ascending order). O(n log k). @internal */
-export function groupByFrequency(x: Float64Array, weights: Float64Array | undefined): FrequencyGroups {
-  const distinct = [...new Set(x)].sort((p, q) => p - q);
-  const index = new Map(distinct.map((v, i) => [v, i]));
-  const groupOf = new Int32Array(x.length);
-  const weightSums = new Float64Array(distinct.length);
-  for (let i = 0; i < x.length; i++) {
-    const g = index.get(x[i] as number) as number;
-    groupOf[i] = g;
-    weightSums[g] = (weightSums[g] as number) + (weights === undefined ? 1 : (weights[i] as number));
-  }
-  return { values: Float64Array.from(distinct), weightSums, groupOf };
-}
 
 /**
  * The weighted BG/NBD log-likelihood Σ wᵢ ln Lᵢ and, when `gradient` is given, its derivatives with
@@ -40,16 +15,13 @@ export function groupByFrequency(x: Float64Array, weights: Float64Array | undefi
  * A₂ = ln Γ(a+b) + ln Γ(b+x) − ln Γ(b) − ln Γ(a+b+x), A₃ = −(r+x) ln(α+T),
  * A₄ = ln a − ln(b+x−1) − (r+x) ln(α+tₓ). The derivatives follow term by term (ψ = digamma), with
  * the weights w₃ = e^A₃/(e^A₃ + e^A₄) and w₄ = 1 − w₃ of the mixture. The total is a Neumaier sum.
- * O(n + k) for n rows and k distinct x values.
+ * O(n₊ + k + m) for n₊ customers with repeat purchases, k distinct x and m distinct T (customers
+ * with x = 0 are summed per distinct T, see {@link BgNbdData}).
  * @internal
  */
-export function bgNbdLogLikelihoodKernel(
-  params: BgNbdParams,
-  columns: HistoryColumns,
-  groups: FrequencyGroups,
-  gradient?: Float64Array,
-): number {
+export function bgNbdLogLikelihoodKernel(params: BgNbdParams, data: BgNbdData, gradient?: Float64Array): number {
   const { r, alpha, a, b } = params;
+  const groups = data.frequencies;
   const k = groups.values.length;
   const logAlpha = Math.log(alpha);
   const lgR = logGamma(r);
@@ -82,58 +54,71 @@ export function bgNbdLogLikelihoodKernel(
     }
   }
 
-  const { x: xs, tx: txs, T: Ts, weights } = columns;
-  const groupOf = groups.groupOf;
-  const n = xs.length;
-  // Per-group sums of w·w₄ (the weight on the "dropped out after the last purchase" branch).
-  const w4Sums = new Float64Array(k);
   let sum = 0;
   let compensation = 0;
   let dR = 0;
   let dAlpha = 0;
-  for (let i = 0; i < n; i++) {
-    const g = groupOf[i] as number;
-    const x = xs[i] as number;
-    const w = weights === undefined ? 1 : (weights[i] as number);
-    if (w === 0) continue;
-    const rx = r + x;
-    const alphaT = alpha + (Ts[i] as number);
+  // Customers with x = 0, by distinct T: each contributes −r·ln(α+T).
+  for (let j = 0; j < data.zeroT.length; j++) {
+    const w = data.zeroWeights[j] as number;
+    const alphaT = alpha + (data.zeroT[j] as number);
     const logAlphaT = Math.log(alphaT);
+    const value = -w * r * logAlphaT;
+    const t = sum + value;
+    compensation += Math.abs(sum) >= Math.abs(value) ? sum - t + value : value - t + sum;
+    sum = t;
+    if (gradient) {
+      dR -= w * logAlphaT;
+      dAlpha -= (w * r) / alphaT;
+    }
+  }
+
+  // ln(α+T) and 1/(α+T) once per distinct T of the customers with repeat purchases.
+  const m = data.positiveT.length;
+  const logAlphaTs = new Float64Array(m);
+  const inverseAlphaTs = new Float64Array(m);
+  for (let j = 0; j < m; j++) {
+    const alphaT = alpha + (data.positiveT[j] as number);
+    logAlphaTs[j] = Math.log(alphaT);
+    inverseAlphaTs[j] = 1 / alphaT;
+  }
+  const { x: xs, tx: txs, weights, group, tIndex } = data;
+  const n = xs.length;
+  // Per-group sums of w·w₄ (the weight on the "dropped out after the last purchase" branch).
+  const w4Sums = new Float64Array(k);
+  for (let i = 0; i < n; i++) {
+    const g = group[i] as number;
+    const j = tIndex[i] as number;
+    const w = weights[i] as number;
+    const rx = r + (xs[i] as number);
+    const logAlphaT = logAlphaTs[j] as number;
+    const alphaTx = alpha + (txs[i] as number);
+    const logAlphaTx = Math.log(alphaTx);
     const a3 = -rx * logAlphaT;
+    const a4 = (logOdds[g] as number) - rx * logAlphaTx;
+    const diff = a4 - a3;
+    // ln(e^A₃ + e^A₄) and w₄ = logistic(A₄ − A₃), computed on the side that cannot overflow.
     let term: number;
-    if (x > 0) {
-      const alphaTx = alpha + (txs[i] as number);
-      const logAlphaTx = Math.log(alphaTx);
-      const a4 = (logOdds[g] as number) - rx * logAlphaTx;
-      const diff = a4 - a3;
-      // w₄ = logistic(A₄ − A₃), computed on the side that cannot overflow.
-      let w4: number;
-      if (diff > 0) {
-        const e = Math.exp(-diff);
-        term = a4 + Math.log1p(e);
-        w4 = 1 / (1 + e);
-      } else {
-        const e = Math.exp(diff);
-        term = a3 + Math.log1p(e);
-        w4 = e / (1 + e);
-      }
-      if (gradient) {
-        const w3 = 1 - w4;
-        dR -= w * (w3 * logAlphaT + w4 * logAlphaTx);
-        dAlpha -= w * rx * (w3 / alphaT + w4 / alphaTx);
-        w4Sums[g] = (w4Sums[g] as number) + w * w4;
-      }
+    let w4: number;
+    if (diff > 0) {
+      const e = Math.exp(-diff);
+      term = a4 + Math.log1p(e);
+      w4 = 1 / (1 + e);
     } else {
-      term = a3;
-      if (gradient) {
-        dR -= w * logAlphaT;
-        dAlpha -= (w * rx) / alphaT;
-      }
+      const e = Math.exp(diff);
+      term = a3 + Math.log1p(e);
+      w4 = e / (1 + e);
     }
     const value = w * term;
     const t = sum + value;
     compensation += Math.abs(sum) >= Math.abs(value) ? sum - t + value : value - t + sum;
     sum = t;
+    if (gradient) {
+      const w3 = 1 - w4;
+      dR -= w * (w3 * logAlphaT + w4 * logAlphaTx);
+      dAlpha -= w * rx * (w3 * (inverseAlphaTs[j] as number) + w4 / alphaTx);
+      w4Sums[g] = (w4Sums[g] as number) + w * w4;
+    }
   }
   for (let g = 0; g < k; g++) {
     const value = (groups.weightSums[g] as number) * (base[g] as number);
@@ -144,15 +129,13 @@ export function bgNbdLogLikelihoodKernel(
   if (gradient) {
     let dA = 0;
     let dB = 0;
-    let totalWeight = 0;
     for (let g = 0; g < k; g++) {
       const wg = groups.weightSums[g] as number;
-      totalWeight += wg;
       dR += wg * (dBaseR[g] as number);
       dA += wg * (dBaseA[g] as number) + (w4Sums[g] as number) / a;
       dB += wg * (dBaseB[g] as number) - (w4Sums[g] as number) * (inverseBx1[g] as number);
     }
-    dAlpha += (totalWeight * r) / alpha;
+    dAlpha += (data.totalWeight * r) / alpha;
     gradient[0] = dR;
     gradient[1] = dAlpha;
     gradient[2] = dA;
@@ -189,5 +172,5 @@ export function bgNbdLogLikelihoodKernel(
 export function bgNbdLogLikelihood(params: BgNbdParams, histories: readonly HistoryPoint[] | HistoryColumns): number {
   const valid = parseParams(BgNbdParamsSchema, params, 'bgNbdLogLikelihood');
   const columns = historyColumnsOf(histories, 'bgNbdLogLikelihood');
-  return bgNbdLogLikelihoodKernel(valid, columns, groupByFrequency(columns.x, columns.weights));
+  return bgNbdLogLikelihoodKernel(valid, prepareBgNbdData(columns));
 }

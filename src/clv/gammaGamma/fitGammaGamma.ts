@@ -1,5 +1,6 @@
 import { RelmarkError } from '../../errors/RelmarkError.js';
 import { parseBatch, requireAllValid } from '../../models/parse.js';
+import { groupByFrequency } from '../frequencyGroups.js';
 import { maximizeLikelihood } from '../numeric/maximizeLikelihood.js';
 import { type PurchaseHistoryInput, PurchaseHistorySchema } from '../purchaseHistory.js';
 import type { GammaGammaExclusion, GammaGammaFit } from './gammaGammaFit.js';
@@ -105,6 +106,7 @@ export function fitGammaGammaUnchecked(columns: SpendColumns): GammaGammaFit {
     ...(columns.weights === undefined ? {} : { weights: columns.weights }),
   };
   const gradient = new Float64Array(3);
+  const groups = groupByFrequency(columns.x, columns.weights);
   const toParams = (theta: Float64Array): GammaGammaParams => ({
     p: Math.exp(theta[0] as number),
     q: Math.exp(theta[1] as number),
@@ -112,7 +114,7 @@ export function fitGammaGammaUnchecked(columns: SpendColumns): GammaGammaFit {
   });
   const objective = (theta: Float64Array, out: Float64Array) => {
     const params = toParams(theta);
-    const ll = gammaGammaLogLikelihoodKernel(params, scaled, gradient);
+    const ll = gammaGammaLogLikelihoodKernel(params, scaled, gradient, groups);
     out[0] = (-(gradient[0] as number) * params.p) / totalWeight;
     out[1] = (-(gradient[1] as number) * params.q) / totalWeight;
     out[2] = (-(gradient[2] as number) * params.v) / totalWeight;
@@ -128,7 +130,7 @@ export function fitGammaGammaUnchecked(columns: SpendColumns): GammaGammaFit {
   return {
     model: 'gamma-gamma',
     params,
-    logLikelihood: gammaGammaLogLikelihoodKernel(params, columns),
+    logLikelihood: gammaGammaLogLikelihoodKernel(params, columns, undefined, groups),
     customers: totalWeight,
     standardErrors: { p: se(0, params.p), q: se(1, params.q), v: se(2, params.v) },
     excluded: [],

@@ -1,6 +1,6 @@
 import { digamma } from '../numeric/digamma.js';
 import { logGamma } from '../numeric/logGamma.js';
-import { groupByFrequency } from '../bgNbd/bgNbdLogLikelihood.js';
+import { type FrequencyGroups, groupByFrequency } from '../frequencyGroups.js';
 import type { GammaGammaParams } from './gammaGammaParams.js';
 
 /** Repeat buyers as columns: x ≥ 1 and mean spend z̄ > 0 per row, optional weights. @category CLV */
@@ -21,9 +21,13 @@ export interface SpendColumns {
  * and z̄ > 0. Neumaier-summed. O(n + k).
  * @internal
  */
-export function gammaGammaLogLikelihoodKernel(params: GammaGammaParams, columns: SpendColumns, gradient?: Float64Array): number {
+export function gammaGammaLogLikelihoodKernel(
+  params: GammaGammaParams,
+  columns: SpendColumns,
+  gradient?: Float64Array,
+  groups: FrequencyGroups = groupByFrequency(columns.x, columns.weights),
+): number {
   const { p, q, v } = params;
-  const groups = groupByFrequency(columns.x, columns.weights);
   const k = groups.values.length;
   const base = new Float64Array(k);
   const dBaseP = new Float64Array(k);

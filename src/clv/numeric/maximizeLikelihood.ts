@@ -46,6 +46,7 @@ export interface MaximumLikelihood {
  * (`reason` 'no_interior_maximum' when the optimiser stopped at a boundary or on a flat ridge).
  *
  * @param toParams - Names the log-parameters for the error details (`{ r, alpha, … }`).
+ * @param initialInverseHessian - For the first BFGS run (a warm start from a subsample fit).
  * @throws {@link RelmarkError} `not_converged` with `details` { method, iterations, evaluations,
  *   gradientNorm, logLikelihood (the mean), lastParams, reason }.
  * @internal
@@ -56,6 +57,7 @@ export function maximizeLikelihood(
   totalWeight: number,
   where: string,
   toParams: (theta: Float64Array) => Record<string, number>,
+  initialInverseHessian?: ArrayLike<number>,
 ): MaximumLikelihood {
   const dimension = (starts[0] ?? []).length;
   let evaluations = 0;
@@ -93,7 +95,10 @@ export function maximizeLikelihood(
     };
   };
 
-  const first = accept(minimizeBfgs(negativeMeanLogLikelihood, starts[0] ?? []), 'bfgs');
+  const first = accept(
+    minimizeBfgs(negativeMeanLogLikelihood, starts[0] ?? [], initialInverseHessian === undefined ? {} : { initialInverseHessian }),
+    'bfgs',
+  );
   if (first) return first;
   for (let s = 0; s < starts.length; s++) {
     const from = s === 0 ? (best as MinimizeResult).x : (starts[s] as readonly number[]);

@@ -20,6 +20,8 @@ export interface BfgsOptions {
   readonly maxIterations?: number;
   /** The largest step, in the infinity norm, tried first by the line search. @defaultValue 2 */
   readonly maxStep?: number;
+  /** A starting inverse Hessian (row-major, n × n), e.g. from a fit on a subsample. @defaultValue scaled identity */
+  readonly initialInverseHessian?: ArrayLike<number>;
 }
 
 /**
@@ -51,7 +53,8 @@ export function minimizeBfgs(f: ObjectiveWithGradient, x0: ArrayLike<number>, op
   }
 
   const h = identity(n); // inverse Hessian approximation, row-major
-  let firstUpdate = true;
+  let firstUpdate = options.initialInverseHessian === undefined;
+  if (options.initialInverseHessian !== undefined) h.set(Array.from(options.initialInverseHessian));
   const direction = new Float64Array(n);
   const trial = new Float64Array(n);
   const trialGradient = new Float64Array(n);
