@@ -66,3 +66,18 @@ describe('Gamma-Gamma', () => {
     expect(() => gammaGammaExpectedSpend({ p: 6, q: 0.5, v: 15 }, { x: 0 })).toThrow(expect.objectContaining({ code: 'invalid_parameters' }));
   });
 });
+
+describe('simulateGammaGamma → fitGammaGamma', () => {
+  it('recovers the parameters within 4 standard errors and is seeded', async () => {
+    const { simulateBgNbd, simulateGammaGamma } = await import('relmark/clv');
+    const truth = { p: 6.25, q: 3.74, v: 15.44 };
+    const x = simulateBgNbd({ params: { r: 0.8, alpha: 4, a: 0.8, b: 2.5 }, customers: 20_000, T: 52, seed: 5 }).x;
+    const spend = simulateGammaGamma({ params: truth, x, seed: 9 });
+    expect(simulateGammaGamma({ params: truth, x, seed: 9 })).toEqual(spend);
+    const buyers = Array.from(x, (v, i) => [v, spend[i] as number] as const).filter(([v]) => v > 0);
+    const fit = fitGammaGammaUnchecked({ x: Float64Array.from(buyers, ([v]) => v), monetaryMean: Float64Array.from(buyers, ([, z]) => z) });
+    for (const key of ['p', 'q', 'v'] as const) {
+      expect(Math.abs(fit.params[key] - truth[key]), key).toBeLessThanOrEqual(4 * fit.standardErrors[key]);
+    }
+  });
+});

@@ -3,3 +3,4 @@ export { GammaGammaFitSchema, GammaGammaExclusionSchema, type GammaGammaFit, typ
 export { type SpendColumns } from './gammaGammaLogLikelihood.js';
 export { fitGammaGamma, fitGammaGammaUnchecked } from './fitGammaGamma.js';
 export { gammaGammaExpectedSpend } from './gammaGammaExpectedSpend.js';
+export { simulateGammaGamma, type SimulateGammaGammaOptions } from './simulateGammaGamma.js';
