@@ -1,5 +1,6 @@
 import { historyColumnsOf, type HistoryColumns } from '../historyColumns.js';
 import { digamma } from '../numeric/digamma.js';
+import { NeumaierSum } from '../../internal/sum.js';
 import { logGamma } from '../numeric/logGamma.js';
 import type { HistoryPoint } from '../purchaseHistory.js';
 import { type BgNbdData, prepareBgNbdData } from './bgNbdData.js';
@@ -54,8 +55,7 @@ export function bgNbdLogLikelihoodKernel(params: BgNbdParams, data: BgNbdData, g
     }
   }
 
-  let sum = 0;
-  let compensation = 0;
+  const total = new NeumaierSum();
   let dR = 0;
   let dAlpha = 0;
   // Customers with x = 0, by distinct T: each contributes −r·ln(α+T).
@@ -63,10 +63,7 @@ export function bgNbdLogLikelihoodKernel(params: BgNbdParams, data: BgNbdData, g
     const w = data.zeroWeights[j] as number;
     const alphaT = alpha + (data.zeroT[j] as number);
     const logAlphaT = Math.log(alphaT);
-    const value = -w * r * logAlphaT;
-    const t = sum + value;
-    compensation += Math.abs(sum) >= Math.abs(value) ? sum - t + value : value - t + sum;
-    sum = t;
+    total.add(-w * r * logAlphaT);
     if (gradient) {
       dR -= w * logAlphaT;
       dAlpha -= (w * r) / alphaT;
@@ -109,10 +106,7 @@ export function bgNbdLogLikelihoodKernel(params: BgNbdParams, data: BgNbdData, g
       term = a3 + Math.log1p(e);
       w4 = e / (1 + e);
     }
-    const value = w * term;
-    const t = sum + value;
-    compensation += Math.abs(sum) >= Math.abs(value) ? sum - t + value : value - t + sum;
-    sum = t;
+    total.add(w * term);
     if (gradient) {
       const w3 = 1 - w4;
       dR -= w * (w3 * logAlphaT + w4 * logAlphaTx);
@@ -121,10 +115,7 @@ export function bgNbdLogLikelihoodKernel(params: BgNbdParams, data: BgNbdData, g
     }
   }
   for (let g = 0; g < k; g++) {
-    const value = (groups.weightSums[g] as number) * (base[g] as number);
-    const t = sum + value;
-    compensation += Math.abs(sum) >= Math.abs(value) ? sum - t + value : value - t + sum;
-    sum = t;
+    total.add((groups.weightSums[g] as number) * (base[g] as number));
   }
   if (gradient) {
     let dA = 0;
@@ -141,7 +132,7 @@ export function bgNbdLogLikelihoodKernel(params: BgNbdParams, data: BgNbdData, g
     gradient[2] = dA;
     gradient[3] = dB;
   }
-  return sum + compensation;
+  return total.value;
 }
 
 /**

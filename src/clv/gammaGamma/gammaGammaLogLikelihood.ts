@@ -1,3 +1,4 @@
+import { NeumaierSum } from '../../internal/sum.js';
 import { digamma } from '../numeric/digamma.js';
 import { logGamma } from '../numeric/logGamma.js';
 import { type FrequencyGroups, groupByFrequency } from '../frequencyGroups.js';
@@ -44,13 +45,7 @@ export function gammaGammaLogLikelihoodKernel(
       dBaseQ[g] = psiPxQ - psiQ + logV;
     }
   }
-  let sum = 0;
-  let compensation = 0;
-  const add = (value: number) => {
-    const t = sum + value;
-    compensation += Math.abs(sum) >= Math.abs(value) ? sum - t + value : value - t + sum;
-    sum = t;
-  };
+  const logLikelihood = new NeumaierSum();
   let dP = 0;
   let dQ = 0;
   let dV = 0;
@@ -64,25 +59,25 @@ export function gammaGammaLogLikelihoodKernel(
     const total = v + x * z;
     const logTotal = Math.log(total);
     const shape = p * x + q;
-    add(w * ((p * x - 1) * logZ - shape * logTotal));
+    logLikelihood.add(w * ((p * x - 1) * logZ - shape * logTotal));
     if (gradient) {
       dP += w * x * (logZ - logTotal);
       dQ -= w * logTotal;
       dV -= (w * shape) / total;
     }
   }
-  let totalWeight = 0;
+  let weightSum = 0;
   for (let g = 0; g < k; g++) {
     const wg = groups.weightSums[g] as number;
-    totalWeight += wg;
-    add(wg * (base[g] as number));
+    weightSum += wg;
+    logLikelihood.add(wg * (base[g] as number));
     dP += wg * (dBaseP[g] as number);
     dQ += wg * (dBaseQ[g] as number);
   }
   if (gradient) {
     gradient[0] = dP;
     gradient[1] = dQ;
-    gradient[2] = dV + (totalWeight * q) / v;
+    gradient[2] = dV + (weightSum * q) / v;
   }
-  return sum + compensation;
+  return logLikelihood.value;
 }
