@@ -11,6 +11,7 @@ import type { HistoryColumns } from './historyColumns.js';
  *
  * @param columns - Columns with optional weights (default 1 per row).
  * @returns New columns with `weights` set; the input is not mutated.
+ * @throws Nothing: it does not validate (validate with `fitBgNbd` or {@link PurchaseHistorySchema} first).
  * @example
  * ```ts
  * import { compressHistories, toHistoryColumns } from 'relmark/clv';

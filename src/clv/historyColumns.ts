@@ -21,6 +21,7 @@ export interface HistoryColumns {
  * @remarks No validation: use it on histories that passed {@link PurchaseHistorySchema}. O(n).
  * @param histories - Frequency, recency and age of each customer.
  * @returns New columns; the input is not mutated.
+ * @throws Nothing: it does not validate (the fitters validate columns, with paths like `['tx', 12]`).
  * @example
  * ```ts
  * import { toHistoryColumns } from 'relmark/clv';

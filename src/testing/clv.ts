@@ -17,6 +17,9 @@ export interface PurchaseHistoryConstraints {
  * Valid purchase histories: integer x ≥ 0, 0 ≤ tx ≤ T ≤ maxT, tx = 0 and monetaryMean = 0 when
  * x = 0, monetaryMean in [0.01, 1000] otherwise. Every value passes `PurchaseHistorySchema`.
  *
+ * @remarks Includes the edge cases T = 0, tx = T and x = 0; ids are short strings (they may repeat
+ * across a generated array: deduplicate if you need unique ids). The same fast-check seed gives the
+ * same values.
  * @param constraints - Bounds on T and x.
  * @returns An arbitrary of {@link PurchaseHistory}.
  * @example
@@ -52,6 +55,8 @@ export function purchaseHistoryArbitrary(constraints: PurchaseHistoryConstraints
 /**
  * BG/NBD parameters in ranges seen in practice: r ∈ [0.05, 5], α ∈ [0.1, 50], a ∈ [0.1, 5],
  * b ∈ [0.1, 20]. Every value passes `BgNbdParamsSchema`.
+ * @remarks Includes a = 1, where the BG/NBD expectation has a removable singularity (NaN):
+ * filter it out for laws about expectations.
  * @returns An arbitrary of {@link BgNbdParams}.
  * @example
  * ```ts
@@ -69,6 +74,7 @@ export function bgNbdParamsArbitrary(): fc.Arbitrary<BgNbdParams> {
 
 /**
  * Gamma-Gamma parameters with a finite mean spend: p ∈ [0.5, 20], q ∈ [1.5, 20], v ∈ [0.5, 200].
+ * @remarks q > 1 keeps the population mean spend v·p/(q − 1) finite, so expected spend exists for x = 0.
  * @returns An arbitrary of {@link GammaGammaParams}.
  * @example
  * ```ts

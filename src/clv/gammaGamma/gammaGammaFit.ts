@@ -6,6 +6,12 @@ import { GammaGammaParamsSchema } from './gammaGammaParams.js';
 /**
  * Why a customer was left out of a Gamma-Gamma fit: no repeat purchase (x = 0), or a repeat spend
  * that is missing, zero or negative (the model needs positive values).
+ * @example
+ * ```ts
+ * import { GammaGammaExclusionSchema } from 'relmark/clv';
+ * GammaGammaExclusionSchema.parse({ customerId: 7, reason: 'no_repeat_purchases' });
+ * //=> { customerId: '7', reason: 'no_repeat_purchases' }
+ * ```
  * @category CLV
  */
 export const GammaGammaExclusionSchema = z.object({

@@ -10,7 +10,7 @@ export interface RetentionClvOptions {
   readonly retentionRate: number;
   /** Discount rate per period (≥ 0). */
   readonly discountRate: number;
-  /** The number of periods to value (an integer ≥ 0); absent for an infinite horizon. */
+  /** The number of periods to value (an integer ≥ 0). @defaultValue undefined: an infinite horizon */
   readonly periods?: number;
 }
 
