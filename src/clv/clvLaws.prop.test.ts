@@ -89,6 +89,14 @@ describe('CLV laws', () => {
   const marginArb = fc.double({ min: 0, max: 2, noNaN: true });
   const ids = <H extends { customerId: string }>(histories: readonly H[]): H[] => histories.map((h, i) => ({ ...h, customerId: `${i}` }));
 
+  test.prop([valueArb], { numRuns: 20 })('CLV and summaries do not mutate deep-frozen inputs', ([bg, gg, histories]) => {
+    const input = ids(histories);
+    const before = structuredClone(input);
+    const frozen = Object.freeze(input.map((h) => Object.freeze(h)));
+    customerLifetimeValue(Object.freeze(bgNbdFit(bg)), Object.freeze(gammaGammaFit(gg)), frozen, { horizonMonths: 3, monthlyDiscountRate: 0.01 });
+    expect(frozen).toEqual(before);
+  });
+
   test.prop([valueArb, rateArb, rateArb], { numRuns: 40 })('CLV is non-increasing in the discount rate', ([bg, gg, histories], d1, d2) => {
     const [lo, hi] = d1 <= d2 ? [d1, d2] : [d2, d1];
     const run = (rate: number) =>
