@@ -87,7 +87,7 @@ export function checkHistoryColumns(columns: HistoryColumns): RelmarkIssue[] {
 /**
  * Validates histories given as objects or as columns and returns them as columns; throws
  * `invalid_input` listing every issue, with paths `['histories', i, 'tx']` for objects and
- * `['tx', i]` for columns.
+ * `['tx', i]` for columns, or `duplicate_id` when the only problem is a repeated `customerId`.
  * @internal
  */
 export function historyColumnsOf(histories: readonly HistoryPoint[] | HistoryColumns, where: string): HistoryColumns {
@@ -99,8 +99,26 @@ export function historyColumnsOf(histories: readonly HistoryPoint[] | HistoryCol
   }
   const columns = isArray ? toHistoryColumns(histories as readonly HistoryPoint[]) : (histories as HistoryColumns);
   const issues = checkHistoryColumns(columns);
-  if (issues.length === 0) return columns;
   const located = isArray ? issues.map((issue) => ({ ...issue, path: ['histories', issue.path[1] as number, issue.path[0] as string] })) : issues;
+  // Histories that carry ids (from summarizeHistories or a file) must name each customer once.
+  const duplicates = isArray ? duplicateIdIssues(histories as readonly (HistoryPoint & { customerId?: unknown })[]) : [];
+  if (located.length === 0 && duplicates.length === 0) return columns;
   const more = issues.length >= maxColumnIssues ? ' (first 1000 issues)' : '';
-  throw new RelmarkError('invalid_input', `${where}: invalid histories${more}`, { issues: located });
+  if (located.length === 0) throw new RelmarkError('duplicate_id', `${where}: customer ids repeat`, { issues: duplicates });
+  throw new RelmarkError('invalid_input', `${where}: invalid histories${more}`, { issues: [...located, ...duplicates] });
+}
+
+function duplicateIdIssues(histories: readonly (HistoryPoint & { customerId?: unknown })[]): RelmarkIssue[] {
+  const firstIndex = new Map<string, number>();
+  const issues: RelmarkIssue[] = [];
+  histories.forEach((h, i) => {
+    if (h.customerId === undefined || h.customerId === null) return;
+    const id = String(h.customerId);
+    const first = firstIndex.get(id);
+    if (first === undefined) firstIndex.set(id, i);
+    else if (issues.length < maxColumnIssues) {
+      issues.push({ code: 'duplicate_id', path: ['histories', i, 'customerId'], message: `Customer id "${id}" appears more than once (first at histories[${first}])` });
+    }
+  });
+  return issues;
 }

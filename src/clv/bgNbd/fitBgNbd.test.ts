@@ -56,6 +56,11 @@ describe('fitBgNbd', () => {
     expect(Object.keys(error.details ?? {}).sort()).toEqual(['evaluations', 'gradientNorm', 'iterations', 'lastParams', 'logLikelihood', 'method', 'reason']);
   });
 
+  it('rejects histories whose customer ids repeat with duplicate_id', () => {
+    const error = errorOf(() => fitBgNbd([{ customerId: 'a', x: 1, tx: 1, T: 2 }, { customerId: 'b', x: 0, tx: 0, T: 2 }, { customerId: 'a', x: 2, tx: 1, T: 3 }] as never));
+    expect([error.code, error.issues.map((issue) => issue.path)]).toEqual(['duplicate_id', [['histories', 2, 'customerId']]]);
+  });
+
   it('rejects unknown options with invalid_options', () => {
     const error = errorOf(() => fitBgNbd([{ x: 1, tx: 1, T: 2 }], { timeUnit: 'fortnight' as never }));
     expect([error.code, error.issues[0]?.path]).toEqual(['invalid_options', ['timeUnit']]);

@@ -53,7 +53,7 @@ const starts = [
  * @param options - The time unit of the histories.
  * @returns A {@link BgNbdFit}.
  * @throws {@link RelmarkError} `invalid_input` for invalid histories (every issue with its path);
- *   `empty_input` if there are no customers; `invalid_options` for unknown or invalid options;
+ *   `duplicate_id` if histories carry a `customerId` that repeats; `empty_input` if there are no customers; `invalid_options` for unknown or invalid options;
  *   `not_converged` if the optimiser fails (details hold its diagnostics).
  * @example
  * ```ts

@@ -15,7 +15,7 @@ export interface FitDiagnostics {
   /** The method that produced the optimum. */
   readonly method: 'bfgs' | 'nelder-mead';
   readonly iterations: number;
-  /** Objective evaluations, over all attempts. */
+  /** Objective evaluations on the data fitted, over all attempts (a warm-start subsample's are not counted). */
   readonly evaluations: number;
   /** ‖∇‖∞ of the negative mean log-likelihood in log-parameters at the optimum. */
   readonly gradientNorm: number;
