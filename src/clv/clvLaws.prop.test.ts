@@ -51,7 +51,8 @@ describe('BG/NBD laws', () => {
 
   test.prop([paramsArb, fc.array(historyArb, { minLength: 1, maxLength: 30 }), fc.infiniteStream(fc.nat())])(
     'the log-likelihood is invariant under permutation of customers',
-    (params, histories, stream) => {
+    (params, generated, stream) => {
+      const histories = generated.map((h, i) => ({ ...h, customerId: `c${i}` })); // unique ids
       const keys = [...stream.take(histories.length)];
       const shuffled = histories.map((h, i) => [keys[i] as number, h] as const).sort((p, q) => p[0] - q[0]).map(([, h]) => h);
       const a = bgNbdLogLikelihood(params, histories);
