@@ -5,3 +5,4 @@
  */
 export * from './arbitraries.js';
 export * from './rfm.js';
+export * from './clv.js';

@@ -1,0 +1,50 @@
+import * as z from 'zod';
+import { TimeUnitSchema } from '../../models/primitives.js';
+import { BgNbdParamsSchema } from './bgNbdParams.js';
+
+/** The diagnostics of a fit, as JSON. @internal */
+export const FitDiagnosticsSchema = z.object({
+  method: z.enum(['bfgs', 'nelder-mead']),
+  iterations: z.number().int().nonnegative(),
+  evaluations: z.number().int().nonnegative(),
+  gradientNorm: z.number().nonnegative(),
+  reason: z.enum(['gradient', 'objective', 'simplex', 'max_iterations', 'line_search_failed', 'non_finite']),
+});
+
+/**
+ * A fitted BG/NBD model as plain data: what {@link fitBgNbd} returns, and what `JSON.parse` of a
+ * saved fit gives back after `BgNbdFitSchema.parse`.
+ *
+ * @remarks
+ * - `params`: the maximum-likelihood estimates; `alpha` is a rate per `timeUnit`.
+ * - `timeUnit`: the unit of x's times (tx, T) the fit was made in; predictions and
+ *   {@link customerLifetimeValue} convert horizons through it.
+ * - `logLikelihood`: the TOTAL log-likelihood on the caller's time axis (comparable with published values).
+ * - `customers`: the number of customers (the sum of the weights).
+ * - `standardErrors`: from the observed information (the Hessian of the log-likelihood) at the
+ *   optimum, by the delta method from log-parameters.
+ * @example
+ * ```ts
+ * import { BgNbdFitSchema } from 'relmark/clv';
+ * const saved = JSON.stringify({
+ *   model: 'bg-nbd', params: { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, timeUnit: 'week',
+ *   logLikelihood: -9582.4, customers: 2357, standardErrors: { r: 0.0126, alpha: 0.378, a: 0.186, b: 0.705 },
+ *   diagnostics: { method: 'bfgs', iterations: 30, evaluations: 40, gradientNorm: 1e-10, reason: 'gradient' },
+ * });
+ * BgNbdFitSchema.parse(JSON.parse(saved)).params.alpha;
+ * //=> 4.414
+ * ```
+ * @category CLV
+ */
+export const BgNbdFitSchema = z.object({
+  model: z.literal('bg-nbd'),
+  params: BgNbdParamsSchema,
+  timeUnit: TimeUnitSchema,
+  logLikelihood: z.number(),
+  customers: z.number().nonnegative(),
+  standardErrors: BgNbdParamsSchema,
+  diagnostics: FitDiagnosticsSchema,
+});
+
+/** A fitted BG/NBD model (see {@link BgNbdFitSchema}). @category CLV */
+export type BgNbdFit = z.output<typeof BgNbdFitSchema>;

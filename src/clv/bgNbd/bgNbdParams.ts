@@ -1,0 +1,36 @@
+import * as z from 'zod';
+import { RelmarkError } from '../../errors/RelmarkError.js';
+import { issuesFromZod } from '../../errors/fromZodError.js';
+
+const positive = z.number().positive();
+
+/**
+ * The four BG/NBD parameters (Fader, Hardie & Lee 2005): the purchase rate λ ~ Gamma(shape `r`,
+ * rate `alpha`) and the dropout probability after each purchase p ~ Beta(`a`, `b`).
+ *
+ * @remarks `alpha` is a rate per time unit of the fit: it is in weeks when times are in weeks.
+ * All four must be finite and > 0.
+ * @example
+ * ```ts
+ * import { BgNbdParamsSchema } from 'relmark/clv';
+ * BgNbdParamsSchema.safeParse({ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }).success;
+ * //=> true
+ * BgNbdParamsSchema.safeParse({ r: 0.243, alpha: 4.414, a: 0, b: 2.426 }).success;
+ * //=> false
+ * ```
+ * @category CLV
+ */
+export const BgNbdParamsSchema = z.object({ r: positive, alpha: positive, a: positive, b: positive });
+
+/** BG/NBD parameters. @category CLV */
+export type BgNbdParams = z.output<typeof BgNbdParamsSchema>;
+
+/** Validates model parameters, throwing `invalid_parameters` with every issue under `path`. @internal */
+export function parseParams<S extends z.ZodType>(schema: S, params: unknown, where: string, path: readonly (string | number)[] = ['params']): z.output<S> {
+  const result = schema.safeParse(params);
+  if (result.success) return result.data;
+  throw new RelmarkError('invalid_parameters', `${where}: invalid parameters`, {
+    issues: issuesFromZod(result.error, path),
+    cause: result.error,
+  });
+}

@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import {
+  customerLifetimeValue,
+  customerLifetimeValueUnchecked,
+  expectedPurchases,
+  probabilityAlive,
+  type BgNbdFit,
+  type GammaGammaFit,
+} from 'relmark/clv';
+import { expectClose } from '../../test/helpers/expectClose.js';
+
+const diagnostics = { method: 'bfgs', iterations: 1, evaluations: 1, gradientNorm: 0, reason: 'gradient' } as const;
+const weekly: BgNbdFit = {
+  model: 'bg-nbd',
+  params: { r: 0.2425929, alpha: 4.413532, a: 0.792886, b: 2.425752 },
+  timeUnit: 'week',
+  logLikelihood: -9582.43,
+  customers: 2357,
+  standardErrors: { r: 0.0126, alpha: 0.378, a: 0.186, b: 0.705 },
+  diagnostics,
+};
+const spend: GammaGammaFit = {
+  model: 'gamma-gamma',
+  params: { p: 6.248802, q: 3.744588, v: 15.44775 },
+  logLikelihood: -4055.92,
+  customers: 946,
+  standardErrors: { p: 1.19, q: 0.29, v: 4.16 },
+  excluded: [],
+  diagnostics,
+};
+const customer1 = { customerId: '1', x: 2, tx: 30.43, T: 38.86, monetaryMean: 22.35 };
+const options = { horizonMonths: 12, monthlyDiscountRate: 0.01 };
+
+describe('customerLifetimeValue', () => {
+  it('gives the same CLV for the same customer described in days or in weeks (units come from the fit)', () => {
+    // The same model on a daily axis: α is a rate per day, so it is 7 times larger.
+    const daily: BgNbdFit = { ...weekly, timeUnit: 'day', params: { ...weekly.params, alpha: weekly.params.alpha * 7 } };
+    const inDays = { ...customer1, tx: customer1.tx * 7, T: customer1.T * 7 };
+    const [w] = customerLifetimeValue(weekly, spend, [customer1], options);
+    const [d] = customerLifetimeValue(daily, spend, [inDays], options);
+    expectClose(d?.clv ?? 0, w?.clv ?? 0, { rtol: 1e-9 });
+  });
+
+  it('makes the lifetimes quickstart mistake loud: weeksPerMonth on a fit in days is rejected', () => {
+    const daily: BgNbdFit = { ...weekly, timeUnit: 'day' };
+    expect(() => customerLifetimeValue(daily, spend, [customer1], { ...options, weeksPerMonth: 4.345 })).toThrowErrorMatchingInlineSnapshot(`
+      [RelmarkError: customerLifetimeValue: weeksPerMonth given for a fit in days (1 issue)
+      ✖ The transaction fit is in days; weeksPerMonth applies only to fits in weeks
+        → at weeksPerMonth]
+    `);
+  });
+
+  it('is the sum of discounted monthly increments times spend and margin', () => {
+    const [value] = customerLifetimeValue(weekly, spend, [customer1], { ...options, margin: 0.5, weeksPerMonth: 4.345 });
+    let direct = 0;
+    for (let m = 1; m <= 12; m++) {
+      const increment = expectedPurchases(weekly, customer1, m * 4.345) - expectedPurchases(weekly, customer1, (m - 1) * 4.345);
+      direct += (increment * 24.658617375735727 * 0.5) / 1.01 ** m;
+    }
+    expectClose(value?.clv ?? 0, direct, { rtol: 1e-12 });
+    expectClose(value?.probabilityAlive ?? 0, probabilityAlive(weekly, customer1), { rtol: 1e-15 });
+  });
+
+  it.each([
+    ['a zero horizon', [customer1], { horizonMonths: 0, monthlyDiscountRate: 0.01 }, 0],
+    ['a zero margin', [customer1], { ...options, margin: 0 }, 0],
+  ])('gives 0 for %s', (_, histories, opts, expected) => {
+    expect(customerLifetimeValue(weekly, spend, histories, opts)[0]?.clv).toBe(expected);
+  });
+
+  it('values a customer without repeat purchases at the population mean spend', () => {
+    const [value] = customerLifetimeValue(weekly, spend, [{ customerId: 'n', x: 0, tx: 0, T: 10 }], options);
+    expectClose(value?.expectedSpend ?? 0, 35.171009672672184, { rtol: 1e-12 });
+    expect(value?.probabilityAlive).toBe(1);
+  });
+
+  it('keeps input order, and [] gives []', () => {
+    const histories = [{ ...customer1, customerId: 'z' }, { ...customer1, customerId: 'a', x: 5 }];
+    expect(customerLifetimeValue(weekly, spend, histories, options).map((v) => v.customerId)).toEqual(['z', 'a']);
+    expect(customerLifetimeValue(weekly, spend, [], options)).toEqual([]);
+  });
+
+  it('agrees with the columnar fast path', () => {
+    const histories: { customerId: string; x: number; tx: number; T: number; monetaryMean?: number }[] = [
+      customer1,
+      { customerId: '2', x: 0, tx: 0, T: 38.86 },
+      { customerId: '3', x: 7, tx: 12, T: 30 },
+    ];
+    const objects = customerLifetimeValue(weekly, spend, histories, options).map((v) => v.clv);
+    const columns = customerLifetimeValueUnchecked(
+      weekly,
+      spend,
+      {
+        x: Float64Array.from(histories, (h) => h.x),
+        tx: Float64Array.from(histories, (h) => h.tx),
+        T: Float64Array.from(histories, (h) => h.T),
+        monetaryMean: Float64Array.from(histories, (h) => h.monetaryMean ?? 0),
+      },
+      options,
+    );
+    expect(Array.from(columns.clv)).toEqual(objects);
+  });
+
+  it.each([
+    ['a negative discount rate', weekly, spend, { ...options, monthlyDiscountRate: -0.1 }, 'invalid_options', ['monthlyDiscountRate']],
+    ['a fractional horizon', weekly, spend, { ...options, horizonMonths: 1.5 }, 'invalid_options', ['horizonMonths']],
+    ['an unknown option', weekly, spend, { ...options, freq: 'D' }, 'invalid_options', []],
+    ['a spend model without a finite mean', weekly, { ...spend, params: { p: 0.1, q: 0.5, v: 1 } }, options, 'invalid_parameters', ['spendFit', 'params', 'q']],
+    ['a fit of an unknown model', { ...weekly, model: 'pareto-nbd' }, spend, options, 'invalid_parameters', ['transactionFit', 'model']],
+  ])('rejects %s', (_, fit, spendFit, opts, code, path) => {
+    expect(() => customerLifetimeValue(fit as BgNbdFit, spendFit as GammaGammaFit, [customer1], opts as never)).toThrow(
+      expect.objectContaining({ code, issues: [expect.objectContaining({ path })] }),
+    );
+  });
+
+  it('lists every invalid history with its path', () => {
+    expect(() =>
+      customerLifetimeValue(weekly, spend, [{ ...customer1, tx: 50 }, { ...customer1, customerId: '2', x: -1 }], options),
+    ).toThrow(expect.objectContaining({ code: 'invalid_input', issues: [expect.objectContaining({ path: ['histories', 0, 'tx'] }), expect.objectContaining({ path: ['histories', 1, 'x'] })] }));
+  });
+});

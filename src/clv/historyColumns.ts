@@ -1,0 +1,124 @@
+import { RelmarkError, type RelmarkIssue } from '../errors/RelmarkError.js';
+import type { HistoryPoint } from './purchaseHistory.js';
+
+/**
+ * Histories as columns of numbers: the fast path of the fitters (no object per customer).
+ *
+ * @remarks Row i is the customer (x[i], tx[i], T[i]); `weights[i]` (default 1) is how many
+ * customers share that row, as made by {@link compressHistories}. All arrays have one length.
+ * @category CLV
+ */
+export interface HistoryColumns {
+  readonly x: Float64Array;
+  readonly tx: Float64Array;
+  readonly T: Float64Array;
+  readonly weights?: Float64Array;
+}
+
+/**
+ * Turns histories into {@link HistoryColumns}, in input order.
+ *
+ * @remarks No validation: use it on histories that passed {@link PurchaseHistorySchema}. O(n).
+ * @param histories - Frequency, recency and age of each customer.
+ * @returns New columns; the input is not mutated.
+ * @throws Nothing: it does not validate (the fitters validate columns, with paths like `['tx', 12]`).
+ * @example
+ * ```ts
+ * import { toHistoryColumns } from 'relmark/clv';
+ * const columns = toHistoryColumns([{ x: 2, tx: 30.43, T: 38.86 }, { x: 0, tx: 0, T: 38.86 }]);
+ * Array.from(columns.x);
+ * //=> [2, 0]
+ * ```
+ * @category CLV
+ */
+export function toHistoryColumns(histories: readonly HistoryPoint[]): HistoryColumns {
+  const n = histories.length;
+  const x = new Float64Array(n);
+  const tx = new Float64Array(n);
+  const T = new Float64Array(n);
+  histories.forEach((h, i) => {
+    x[i] = h.x;
+    tx[i] = h.tx;
+    T[i] = h.T;
+  });
+  return { x, tx, T };
+}
+
+const maxColumnIssues = 1000;
+
+/**
+ * Every problem of a set of columns, with paths like `['tx', 1042]`: unequal lengths, a non-integer
+ * or negative x, a negative or non-finite time, tx > T, tx ≠ 0 when x = 0, a weight that is not
+ * finite and ≥ 0. Stops collecting after 1,000 issues (the error then says so). O(n).
+ * @internal
+ */
+export function checkHistoryColumns(columns: HistoryColumns): RelmarkIssue[] {
+  const issues: RelmarkIssue[] = [];
+  const n = columns.x.length;
+  const lengths: [string, ArrayLike<number> | undefined][] = [
+    ['tx', columns.tx],
+    ['T', columns.T],
+    ['weights', columns.weights],
+  ];
+  for (const [name, column] of lengths) {
+    if (column !== undefined && column.length !== n) {
+      issues.push({ code: 'invalid_length', path: [name], message: `Column ${name} has ${column.length} rows but x has ${n}` });
+    }
+  }
+  if (issues.length > 0) return issues;
+  const add = (path: (string | number)[], code: string, message: string) => {
+    if (issues.length < maxColumnIssues) issues.push({ code, path, message });
+  };
+  for (let i = 0; i < n && issues.length < maxColumnIssues; i++) {
+    const x = columns.x[i] as number;
+    const tx = columns.tx[i] as number;
+    const T = columns.T[i] as number;
+    if (!(Number.isInteger(x) && x >= 0)) add(['x', i], 'invalid_value', `x must be an integer ≥ 0, received ${x}`);
+    if (!(Number.isFinite(tx) && tx >= 0)) add(['tx', i], 'invalid_value', `tx must be finite and ≥ 0, received ${tx}`);
+    if (!(Number.isFinite(T) && T >= 0)) add(['T', i], 'invalid_value', `T must be finite and ≥ 0, received ${T}`);
+    if (tx > T) add(['tx', i], 'custom', `Recency tx (${tx}) exceeds age T (${T})`);
+    if (x === 0 && tx !== 0) add(['tx', i], 'custom', `A customer without repeat purchases (x = 0) must have tx = 0, received ${tx}`);
+    const w = columns.weights?.[i];
+    if (w !== undefined && !(Number.isFinite(w) && w >= 0)) add(['weights', i], 'invalid_value', `A weight must be finite and ≥ 0, received ${w}`);
+  }
+  return issues;
+}
+
+/**
+ * Validates histories given as objects or as columns and returns them as columns; throws
+ * `invalid_input` listing every issue, with paths `['histories', i, 'tx']` for objects and
+ * `['tx', i]` for columns, or `duplicate_id` when the only problem is a repeated `customerId`.
+ * @internal
+ */
+export function historyColumnsOf(histories: readonly HistoryPoint[] | HistoryColumns, where: string): HistoryColumns {
+  const isArray = Array.isArray(histories);
+  if (!isArray && !(typeof histories === 'object' && histories !== null && 'x' in histories)) {
+    throw new RelmarkError('invalid_input', `${where}: expected an array of histories or history columns`, {
+      issues: [{ code: 'invalid_type', path: ['histories'], message: 'Expected an array of { x, tx, T } or columns { x, tx, T }' }],
+    });
+  }
+  const columns = isArray ? toHistoryColumns(histories as readonly HistoryPoint[]) : (histories as HistoryColumns);
+  const issues = checkHistoryColumns(columns);
+  const located = isArray ? issues.map((issue) => ({ ...issue, path: ['histories', issue.path[1] as number, issue.path[0] as string] })) : issues;
+  // Histories that carry ids (from summarizeHistories or a file) must name each customer once.
+  const duplicates = isArray ? duplicateIdIssues(histories as readonly (HistoryPoint & { customerId?: unknown })[]) : [];
+  if (located.length === 0 && duplicates.length === 0) return columns;
+  const more = issues.length >= maxColumnIssues ? ' (first 1000 issues)' : '';
+  if (located.length === 0) throw new RelmarkError('duplicate_id', `${where}: customer ids repeat`, { issues: duplicates });
+  throw new RelmarkError('invalid_input', `${where}: invalid histories${more}`, { issues: [...located, ...duplicates] });
+}
+
+function duplicateIdIssues(histories: readonly (HistoryPoint & { customerId?: unknown })[]): RelmarkIssue[] {
+  const firstIndex = new Map<string, number>();
+  const issues: RelmarkIssue[] = [];
+  histories.forEach((h, i) => {
+    if (h.customerId === undefined || h.customerId === null) return;
+    const id = String(h.customerId);
+    const first = firstIndex.get(id);
+    if (first === undefined) firstIndex.set(id, i);
+    else if (issues.length < maxColumnIssues) {
+      issues.push({ code: 'duplicate_id', path: ['histories', i, 'customerId'], message: `Customer id "${id}" appears more than once (first at histories[${first}])` });
+    }
+  });
+  return issues;
+}

@@ -1,0 +1,36 @@
+import { bgNbdProbabilityAlive } from './bgNbd/bgNbdProbabilityAlive.js';
+import type { HistoryPoint } from './purchaseHistory.js';
+import { type TransactionModelFit, unknownModel } from './transactionModelFit.js';
+
+/**
+ * The probability that a customer with the given history is still active, for any fitted
+ * transaction model.
+ *
+ * @remarks Dispatches on `fit.model` (`'bg-nbd'` → {@link bgNbdProbabilityAlive}, exactly 1 when x = 0).
+ * @param fit - A fitted transaction model.
+ * @param history - Frequency x, recency tx and age T, in `fit.timeUnit`.
+ * @returns A probability in [0, 1].
+ * @throws {@link RelmarkError} `invalid_parameters`, `invalid_input` as the model's function; also
+ *   `invalid_parameters` for an unknown model tag.
+ * @example
+ * ```ts
+ * import { probabilityAlive } from 'relmark/clv';
+ * const fit = {
+ *   model: 'bg-nbd', params: { r: 0.2425929, alpha: 4.413532, a: 0.792886, b: 2.425752 }, timeUnit: 'week',
+ *   logLikelihood: -9582.43, customers: 2357, standardErrors: { r: 0.0126, alpha: 0.378, a: 0.186, b: 0.705 },
+ *   diagnostics: { method: 'bfgs', iterations: 24, evaluations: 25, gradientNorm: 1e-10, reason: 'gradient' },
+ * } as const;
+ * probabilityAlive(fit, { x: 2, tx: 30.43, T: 38.86 });
+ * //=> 0.7266
+ * ```
+ * @category CLV
+ */
+export function probabilityAlive(fit: TransactionModelFit, history: HistoryPoint): number {
+  switch (fit.model) {
+    case 'bg-nbd':
+      return bgNbdProbabilityAlive(fit.params, history);
+    default:
+      // A one-member union does not narrow to never; the cast goes once issue 4 adds models.
+      return unknownModel(fit as never, 'probabilityAlive');
+  }
+}
