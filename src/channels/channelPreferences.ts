@@ -1,0 +1,431 @@
+import * as z from 'zod';
+import { type Channel, ChannelSchema, type Purpose, PurposeSchema } from '../models/channel.js';
+import { type ChannelConsent, type ChannelConsentInput, ChannelConsentSchema } from '../models/consent.js';
+import type { InteractionInput } from '../models/interaction.js';
+import { type InstantInput, InstantSchema } from '../models/primitives.js';
+import { logBeta } from '../internal/logGamma.js';
+import { compareIds } from '../internal/order.js';
+import { msPerDay } from '../internal/time.js';
+import { betaQuantileGivenLogBeta } from './betaQuantile.js';
+import { businessOrder } from './businessOrder.js';
+import { consentStatus } from './consentStatus.js';
+import { fitBetaBinomialPrior } from './fitBetaBinomialPrior.js';
+import { defaultNegativeOutcomes, defaultPositiveOutcomes, type OutcomeWeights } from './outcomeWeights.js';
+import { HalfLifeDaysSchema, OutcomeWeightsSchema, parseInteractions, parseOptions, throwIfIssues } from './parseChannelInput.js';
+import { type InteractionColumns, outcomeCodes, toInteractionColumns } from './toInteractionColumns.js';
+import type { BlockedChannel, ChannelPreferences, ChannelPrior, ChannelScore, CustomerChannelPreference } from './types.js';
+
+/** A Beta(α, β) prior on a customer's engagement rate; both shapes positive. @category Channels */
+export interface BetaPrior {
+  readonly alpha: number;
+  readonly beta: number;
+}
+
+/** Options for {@link channelPreferences}. @category Channels */
+export interface ChannelPreferencesOptions {
+  /** The instant of the analysis: decay is measured back from it, and no interaction may be later. Required. */
+  readonly asOf: InstantInput;
+  /**
+   * Days after which an interaction counts half as much (exponential decay, weight 2^(−age/halfLife)).
+   * `Infinity` turns decay off.
+   * @defaultValue 90
+   */
+  readonly halfLifeDays?: number;
+  /**
+   * Weights of positive outcomes; each adds `weight` to engagement and to evidence. Replaces the
+   * defaults; an outcome listed here is dropped from the default negative outcomes.
+   * @defaultValue {@link defaultPositiveOutcomes}: `{ opened: 0.25, clicked: 1, responded: 1, converted: 1 }`
+   */
+  readonly positiveOutcomes?: OutcomeWeights;
+  /**
+   * Weights of negative outcomes; each adds `weight` to evidence only. Must not share an outcome with
+   * `positiveOutcomes` when both are given.
+   * @defaultValue {@link defaultNegativeOutcomes}: `{ sent: 1, delivered: 1, bounced: 0, complained: 3, unsubscribed: 3 }`
+   */
+  readonly negativeOutcomes?: OutcomeWeights;
+  /**
+   * The Beta prior of every channel, or `'empirical'` to fit one prior per channel to the whole
+   * population by maximising the beta-binomial marginal likelihood.
+   * @defaultValue 'empirical'
+   */
+  readonly prior?: BetaPrior | 'empirical';
+  /** Effective contacts (weighted, decayed) needed before a channel is ranked by its score. @defaultValue 2 */
+  readonly minEvidence?: number;
+  /** Probability mass of the equal-tailed credible interval, in (0, 1). @defaultValue 0.9 */
+  readonly credibleLevel?: number;
+  /** The purpose of the contact, for consent. @defaultValue 'marketing' */
+  readonly purpose?: Purpose;
+  /**
+   * What a missing consent record means: `'deny'` (an explicit grant is needed) or `'allow'`
+   * (contact unless withdrawn).
+   * @defaultValue `'deny'` for `marketing` and `feedback`, `'allow'` for `transactional` and `service`
+   */
+  readonly consentDefault?: 'allow' | 'deny';
+  /** Each customer's consent history, by customer id. Customers without an entry have no records. @defaultValue {} */
+  readonly consents?: Readonly<Record<string, readonly ChannelConsentInput[]>>;
+  /** Channels each customer asked for, most preferred first, by customer id. @defaultValue {} */
+  readonly statedPreferences?: Readonly<Record<string, readonly Channel[]>>;
+  /**
+   * Channels on which each customer can be reached, by customer id (see `reachableChannels`). When
+   * given, a customer without an entry is reachable on no channel. When omitted, reachability is not checked.
+   */
+  readonly reachability?: Readonly<Record<string, readonly Channel[]>>;
+  /**
+   * The channels to rank, in business order (the last tie-break). Interactions and stated
+   * preferences on other channels are ignored.
+   * @defaultValue every channel named in the interactions, consents, stated preferences or
+   * reachability: relmark's `knownChannels` in their order, then others in code-unit order
+   */
+  readonly channels?: readonly Channel[];
+}
+
+/** {@link ChannelPreferencesOptions} for {@link channelPreferencesUnchecked}: instants already parsed. @category Channels */
+export interface ChannelPreferencesUncheckedOptions
+  extends Omit<ChannelPreferencesOptions, 'asOf' | 'consents'> {
+  /** The instant of the analysis, as a `Date` or epoch milliseconds. */
+  readonly asOf: Date | number;
+  readonly consents?: Readonly<Record<string, readonly ChannelConsent[]>>;
+}
+
+const uniqueChannels = z
+  .array(ChannelSchema)
+  .refine((channels) => new Set(channels).size === channels.length, { message: 'A channel is listed twice' });
+
+const OptionsSchema = z
+  .object({
+    asOf: InstantSchema,
+    halfLifeDays: HalfLifeDaysSchema.optional(),
+    positiveOutcomes: OutcomeWeightsSchema.optional(),
+    negativeOutcomes: OutcomeWeightsSchema.optional(),
+    prior: z
+      .union([z.literal('empirical'), z.object({ alpha: z.number().positive(), beta: z.number().positive() })], {
+        error: "Expected 'empirical' or a prior { alpha, beta } with both shapes positive",
+      })
+      .optional(),
+    minEvidence: z.number().nonnegative().optional(),
+    credibleLevel: z.number().gt(0).lt(1).optional(),
+    purpose: PurposeSchema.optional(),
+    consentDefault: z.enum(['allow', 'deny']).optional(),
+    consents: z.record(z.string(), z.array(ChannelConsentSchema)).optional(),
+    statedPreferences: z.record(z.string(), uniqueChannels).optional(),
+    reachability: z.record(z.string(), z.array(ChannelSchema)).optional(),
+    channels: uniqueChannels.optional(),
+  })
+  .superRefine((options, ctx) => {
+    if (options.positiveOutcomes === undefined || options.negativeOutcomes === undefined) return;
+    for (const outcome of Object.keys(options.positiveOutcomes)) {
+      if (Object.hasOwn(options.negativeOutcomes, outcome)) {
+        ctx.addIssue({ code: 'custom', path: ['negativeOutcomes', outcome], message: `Outcome "${outcome}" is both positive and negative` });
+      }
+    }
+  });
+
+/**
+ * Ranks each customer's permitted channels: stated preference first, then channels learned from
+ * behaviour by a Beta-binomial engagement score with a credible interval, then channels with too
+ * little evidence in business order; never a channel without consent or reachability.
+ *
+ * @remarks
+ * **Hard filters first.** A channel is dropped (and listed in `blocked`) when the consent in force
+ * for `purpose` (the latest event per channel and purpose, see {@link consentStatus}) is
+ * `withdrawn`, or is missing and `consentDefault` is `'deny'` (the default for `marketing` and
+ * `feedback`: those need an explicit grant); or when `reachability` is given and does not list it.
+ *
+ * **Score.** Each interaction of the customer on the channel adds w·d to the evidence n, and to
+ * the engagement s too when its outcome is positive, where w is the outcome's weight
+ * ({@link defaultPositiveOutcomes}, {@link defaultNegativeOutcomes}) and d = 2^(−age/halfLifeDays)
+ * with age measured back from `asOf`. With the channel's prior Beta(α₀, β₀) the posterior is
+ * Beta(α₀ + s, β₀ + n − s) and `score` is its mean (α₀ + s)/(α₀ + β₀ + n); with no decay
+ * (`halfLifeDays: Infinity`) this is the textbook Beta-binomial posterior mean. `lower` and
+ * `upper` are the equal-tailed `credibleLevel` interval of that posterior (Beta quantiles by
+ * Newton on the regularized incomplete beta), widened to contain `score` if a very skewed
+ * posterior would exclude it. Decay discounts old evidence like a power prior (Ibrahim & Chen 2000).
+ *
+ * **Empirical Bayes.** With `prior: 'empirical'` each channel's (α₀, β₀) maximises the
+ * beta-binomial marginal likelihood Σ ln B(α₀ + sᵢ, β₀ + nᵢ − sᵢ) − ln B(α₀, β₀) over every
+ * customer with contacts on the channel (Casella 1985), on the weighted but *undecayed* counts:
+ * the prior describes the population's long-run rates, decay then weighs each customer's own
+ * recent evidence. Channels with fewer than two such customers fall back to Beta(1, 1). The fit
+ * is in log space (log-gamma) and ends on its search box, never at a non-finite value, when the
+ * maximum is unbounded (no over-dispersion, or no engagement at all).
+ *
+ * **Ranking.** Stated channels that pass the filters come first, in the customer's order; then
+ * channels with evidence ≥ `minEvidence` (`inferred`) by score, ties broken by the most recent
+ * positive outcome, then business order; then the rest (`default`) in business order, because a
+ * score without evidence would be a guess.
+ *
+ * Edge cases: no interactions → every customer named in the options gets its stated and default
+ * channels; a customer with every channel blocked → `channels: []`. Output: customers by id in
+ * code-unit order (every customer in the interactions, consents, stated preferences or
+ * reachability); priors in business order. Runs in O(n + C·K·log K) for n interactions, C customers
+ * and K channels, plus the prior fit over the distinct (s, n) pairs.
+ *
+ * @param interactions - Interaction rows (validated with `InteractionSchema`; ids must be unique).
+ * @param options - `asOf` (required) and the options above.
+ * @returns The ranked channels of every customer and the prior of every channel.
+ * @throws {@link RelmarkError} `invalid_input` listing every bad row and option with its path
+ *   (`['interactions', 12, 'at']`, `['consents', 'c1', 0, 'status']`); `duplicate_id` when the only
+ *   problem is repeated interaction ids; `future_date` when the only problem is interactions after
+ *   `asOf`; `invalid_options` when only options are wrong; `not_converged` if the empirical-Bayes
+ *   fit fails (details carry its diagnostics).
+ *
+ * @example
+ * ```ts
+ * import { channelPreferences } from 'relmark/channels';
+ * const at = '2024-05-01T10:00:00Z';
+ * const result = channelPreferences(
+ *   [
+ *     { id: 1, customerId: 'c1', channel: 'email', direction: 'outbound', purpose: 'marketing', outcome: 'clicked', at },
+ *     { id: 2, customerId: 'c1', channel: 'email', direction: 'outbound', purpose: 'marketing', outcome: 'clicked', at },
+ *     { id: 3, customerId: 'c1', channel: 'sms', direction: 'outbound', purpose: 'marketing', outcome: 'delivered', at },
+ *     { id: 4, customerId: 'c1', channel: 'sms', direction: 'outbound', purpose: 'marketing', outcome: 'delivered', at },
+ *   ],
+ *   {
+ *     asOf: at,
+ *     prior: { alpha: 1, beta: 1 },
+ *     consentDefault: 'allow',
+ *     consents: { c1: [{ channel: 'push', purpose: 'marketing', status: 'withdrawn', at: '2024-01-01' }] },
+ *   },
+ * );
+ * result.customers[0]?.channels.map((c) => [c.channel, c.source, c.score]);
+ * //=> [['email', 'inferred', 0.75], ['sms', 'inferred', 0.25]]
+ * result.customers[0]?.blocked;
+ * //=> [{ channel: 'push', reason: 'consent_withdrawn' }]
+ * ```
+ * @category Channels
+ * @see {@link channelPreferencesUnchecked} for validated, columnar input.
+ */
+export function channelPreferences(interactions: readonly InteractionInput[], options: ChannelPreferencesOptions): ChannelPreferences {
+  const parsedOptions = parseOptions(OptionsSchema, options);
+  const asOfMs = parsedOptions.data?.asOf.getTime() ?? asOfOnly(options);
+  const parsedInteractions = parseInteractions(interactions, asOfMs);
+  throwIfIssues('channelPreferences', parsedInteractions.issues, parsedOptions.issues);
+  const data = parsedOptions.data as z.output<typeof OptionsSchema>;
+  return channelPreferencesUnchecked(toInteractionColumns(parsedInteractions.valid), data as ChannelPreferencesUncheckedOptions);
+}
+
+// When other options are invalid, asOf alone may still be valid: check future dates against it.
+function asOfOnly(options: unknown): number | undefined {
+  if (typeof options !== 'object' || options === null) return undefined;
+  const parsed = InstantSchema.safeParse((options as { asOf?: unknown }).asOf);
+  return parsed.success ? parsed.data.getTime() : undefined;
+}
+
+/**
+ * {@link channelPreferences} without validation, on {@link InteractionColumns}: the fast path for
+ * large, already validated data (a million interactions).
+ *
+ * @remarks
+ * Preconditions: every instant at or before `asOf`; options within their documented domains;
+ * consents with `Date` instants. If they are violated the result is unspecified, but the call
+ * never mutates its input. Same ranking, order and complexity as {@link channelPreferences}.
+ * @param columns - The interactions as columns (see {@link toInteractionColumns}).
+ * @param options - As for {@link channelPreferences}, with `asOf` a `Date` or epoch milliseconds.
+ * @returns The ranked channels of every customer and the prior of every channel.
+ * @throws {@link RelmarkError} `not_converged` if the empirical-Bayes fit fails.
+ * @example
+ * ```ts
+ * import { channelPreferencesUnchecked } from 'relmark/channels';
+ * const result = channelPreferencesUnchecked(
+ *   {
+ *     customerIds: ['a'],
+ *     channels: ['email'],
+ *     customer: Uint32Array.of(0, 0),
+ *     channel: Uint16Array.of(0, 0),
+ *     outcome: Uint8Array.of(3, 1), // clicked, delivered (indices into outcomeCodes)
+ *     at: Float64Array.of(0, 0),
+ *   },
+ *   { asOf: 0, prior: { alpha: 1, beta: 1 }, purpose: 'service' },
+ * );
+ * result.customers[0]?.channels[0]?.score;
+ * //=> 0.5
+ * ```
+ * @category Channels
+ */
+export function channelPreferencesUnchecked(
+  columns: InteractionColumns,
+  options: ChannelPreferencesUncheckedOptions,
+): ChannelPreferences {
+  const asOfMs = typeof options.asOf === 'number' ? options.asOf : options.asOf.getTime();
+  const halfLifeDays = options.halfLifeDays ?? 90;
+  const minEvidence = options.minEvidence ?? 2;
+  const credibleLevel = options.credibleLevel ?? 0.9;
+  const purpose = options.purpose ?? 'marketing';
+  const consentDefault = options.consentDefault ?? (purpose === 'marketing' || purpose === 'feedback' ? 'deny' : 'allow');
+  const consents = options.consents ?? {};
+  const stated = options.statedPreferences ?? {};
+  const reachability = options.reachability;
+  const { positive, negative } = resolveOutcomeWeights(options.positiveOutcomes, options.negativeOutcomes);
+
+  const channels = options.channels ?? defaultChannelOrder(columns, options, purpose);
+  const channelRank = new Map(channels.map((channel, index) => [channel, index]));
+  const J = channels.length;
+  const columnToChannel = Int32Array.from(columns.channels, (channel) => channelRank.get(channel) ?? -1);
+
+  // Per (customer, channel): decayed engagement and evidence, undecayed ones for the prior fit,
+  // and the latest positive outcome.
+  const C = columns.customerIds.length;
+  const engagement = new Float64Array(C * J);
+  const evidence = new Float64Array(C * J);
+  const rawEngagement = new Float64Array(C * J);
+  const rawEvidence = new Float64Array(C * J);
+  const lastEngaged = new Float64Array(C * J).fill(Number.NEGATIVE_INFINITY);
+  const decayPerMs = Number.isFinite(halfLifeDays) ? Math.LN2 / (halfLifeDays * msPerDay) : 0;
+  const { customer, channel, outcome, at } = columns;
+  for (let i = 0; i < at.length; i++) {
+    const j = columnToChannel[channel[i] as number] as number;
+    if (j < 0) continue;
+    const o = outcome[i] as number;
+    const up = positive[o] as number;
+    const down = negative[o] as number;
+    if (up === 0 && down === 0) continue;
+    const time = at[i] as number;
+    const decay = decayPerMs === 0 ? 1 : Math.exp(-decayPerMs * (asOfMs - time));
+    const cell = (customer[i] as number) * J + j;
+    if (up > 0) {
+      engagement[cell] = (engagement[cell] as number) + up * decay;
+      evidence[cell] = (evidence[cell] as number) + up * decay;
+      rawEngagement[cell] = (rawEngagement[cell] as number) + up;
+      rawEvidence[cell] = (rawEvidence[cell] as number) + up;
+      if (time > (lastEngaged[cell] as number)) lastEngaged[cell] = time;
+    } else {
+      evidence[cell] = (evidence[cell] as number) + down * decay;
+      rawEvidence[cell] = (rawEvidence[cell] as number) + down;
+    }
+  }
+
+  const priors = channels.map((name, j) => channelPrior(name, j, J, C, options.prior ?? 'empirical', rawEngagement, rawEvidence));
+  const lowerLevel = (1 - credibleLevel) / 2;
+  const upperLevel = (1 + credibleLevel) / 2;
+  const priorIntervals = priors.map((prior) => credibleInterval(prior.alpha, prior.beta, lowerLevel, upperLevel));
+
+  const columnIndex = new Map(columns.customerIds.map((id, index) => [id, index]));
+  const customerIds = new Set(columns.customerIds);
+  for (const record of [consents, stated, reachability ?? {}]) for (const id of Object.keys(record)) customerIds.add(id);
+  const sortedIds = [...customerIds].sort(compareIds);
+
+  const customers: CustomerChannelPreference[] = new Array(sortedIds.length);
+  const scoreOf = (c: number, j: number, source: ChannelScore['source'], reason: string): ChannelScore => {
+    const prior = priors[j] as ChannelPrior;
+    const cell = c * J + j;
+    const n = c < 0 ? 0 : (evidence[cell] as number);
+    const s = c < 0 ? 0 : (engagement[cell] as number);
+    const alpha = prior.alpha + s;
+    const beta = prior.beta + Math.max(0, n - s);
+    const score = alpha / (alpha + beta);
+    const [lower, upper] = n === 0 ? (priorIntervals[j] as [number, number]) : credibleInterval(alpha, beta, lowerLevel, upperLevel);
+    const last = c < 0 ? Number.NEGATIVE_INFINITY : (lastEngaged[cell] as number);
+    return {
+      channel: channels[j] as Channel,
+      source,
+      score,
+      lower: Math.min(lower, score),
+      upper: Math.max(upper, score),
+      evidence: n,
+      alpha,
+      beta,
+      lastEngagedAt: last === Number.NEGATIVE_INFINITY ? null : new Date(last),
+      reason,
+    };
+  };
+  for (let index = 0; index < sortedIds.length; index++) {
+    const customerId = sortedIds[index] as string;
+    const c = columnIndex.get(customerId) ?? -1;
+    const history = ownEntry(consents, customerId);
+    const reachable = reachability === undefined ? undefined : (ownEntry(reachability, customerId) ?? []);
+    const statedList = ownEntry(stated, customerId) ?? [];
+    const blocked: BlockedChannel[] = [];
+    const statedEntries: ChannelScore[] = [];
+    const inferred: ChannelScore[] = [];
+    const fallback: ChannelScore[] = [];
+    for (let j = 0; j < J; j++) {
+      const name = channels[j] as Channel;
+      const status = history === undefined || history.length === 0 ? 'none' : consentStatus(history, name, purpose);
+      if (status === 'withdrawn') blocked.push({ channel: name, reason: 'consent_withdrawn' });
+      else if (status === 'none' && consentDefault === 'deny') blocked.push({ channel: name, reason: 'no_consent' });
+      else if (reachable !== undefined && !reachable.includes(name)) blocked.push({ channel: name, reason: 'unreachable' });
+      else if (statedList.includes(name)) statedEntries.push(scoreOf(c, j, 'stated', 'stated preference'));
+      else {
+        const n = c < 0 ? 0 : (evidence[c * J + j] as number);
+        if (n >= minEvidence) inferred.push(scoreOf(c, j, 'inferred', 'inferred from engagement'));
+        else fallback.push(scoreOf(c, j, 'default', n === 0 ? 'no evidence: business order' : 'too little evidence: business order'));
+      }
+    }
+    // Stated in the customer's order; inferred by score, latest engagement, business order; the
+    // rest already in business order (j runs in business order).
+    if (statedEntries.length > 1) statedEntries.sort((x, y) => statedList.indexOf(x.channel) - statedList.indexOf(y.channel));
+    if (inferred.length > 1) {
+      inferred.sort(
+        (x, y) =>
+          y.score - x.score ||
+          compareLatest(x.lastEngagedAt?.getTime(), y.lastEngagedAt?.getTime()) ||
+          (channelRank.get(x.channel) as number) - (channelRank.get(y.channel) as number),
+      );
+    }
+    customers[index] = { customerId, channels: [...statedEntries, ...inferred, ...fallback], blocked };
+  }
+
+  return { customers, priors };
+}
+
+// Later first; a missing engagement (undefined) comes after any date, and two missing ones tie.
+function compareLatest(x: number | undefined, y: number | undefined): number {
+  if (x === y) return 0;
+  if (x === undefined) return 1;
+  if (y === undefined) return -1;
+  return y - x;
+}
+
+function credibleInterval(alpha: number, beta: number, lowerLevel: number, upperLevel: number): [number, number] {
+  const logBetaAB = logBeta(alpha, beta);
+  return [betaQuantileGivenLogBeta(lowerLevel, alpha, beta, logBetaAB), betaQuantileGivenLogBeta(upperLevel, alpha, beta, logBetaAB)];
+}
+
+function channelPrior(
+  channel: Channel,
+  j: number,
+  J: number,
+  C: number,
+  prior: BetaPrior | 'empirical',
+  rawEngagement: Float64Array,
+  rawEvidence: Float64Array,
+): ChannelPrior {
+  const successes = new Float64Array(C);
+  const trials = new Float64Array(C);
+  let customers = 0;
+  for (let c = 0; c < C; c++) {
+    successes[c] = rawEngagement[c * J + j] as number;
+    trials[c] = rawEvidence[c * J + j] as number;
+    if ((trials[c] as number) > 0) customers++;
+  }
+  if (prior !== 'empirical') return { channel, alpha: prior.alpha, beta: prior.beta, method: 'fixed', customers };
+  const fit = fitBetaBinomialPrior(successes, trials);
+  return { channel, alpha: fit.alpha, beta: fit.beta, method: fit.method, customers };
+}
+
+function resolveOutcomeWeights(
+  positiveOutcomes: OutcomeWeights | undefined,
+  negativeOutcomes: OutcomeWeights | undefined,
+): { positive: Float64Array; negative: Float64Array } {
+  const up = positiveOutcomes ?? defaultPositiveOutcomes;
+  const down = negativeOutcomes ?? defaultNegativeOutcomes;
+  const positive = Float64Array.from(outcomeCodes, (code) => up[code] ?? 0);
+  // An outcome made positive by the caller leaves the default negatives.
+  const negative = Float64Array.from(outcomeCodes, (code) =>
+    negativeOutcomes === undefined && positiveOutcomes !== undefined && Object.hasOwn(positiveOutcomes, code) ? 0 : (down[code] ?? 0),
+  );
+  return { positive, negative };
+}
+
+function defaultChannelOrder(columns: InteractionColumns, options: ChannelPreferencesUncheckedOptions, purpose: Purpose): Channel[] {
+  const names = new Set<Channel>(columns.channels);
+  for (const list of Object.values(options.statedPreferences ?? {})) for (const name of list) names.add(name);
+  for (const list of Object.values(options.reachability ?? {})) for (const name of list) names.add(name);
+  for (const list of Object.values(options.consents ?? {})) for (const event of list) if (event.purpose === purpose) names.add(event.channel);
+  return businessOrder(names);
+}
+
+// An own property only: a customer id such as "constructor" must not reach Object.prototype.
+function ownEntry<T>(record: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(record, key) ? record[key] : undefined;
+}
