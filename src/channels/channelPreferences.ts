@@ -150,8 +150,9 @@ const OptionsSchema = z
  * maximum is unbounded (no over-dispersion, or no engagement at all).
  *
  * **Ranking.** Stated channels that pass the filters come first, in the customer's order; then
- * channels with evidence ≥ `minEvidence` (`inferred`) by score, ties broken by the most recent
- * positive outcome, then business order; then the rest (`default`) in business order, because a
+ * channels with evidence ≥ `minEvidence` (`inferred`) by score, ties (scores within a relative
+ * 1e-12, so that rounding never decides) broken by the most recent positive outcome, then
+ * business order; then the rest (`default`) in business order, because a
  * score without evidence would be a guess.
  *
  * Edge cases: no interactions → every customer named in the options gets its stated and default
@@ -357,7 +358,7 @@ export function channelPreferencesUnchecked(
     if (inferred.length > 1) {
       inferred.sort(
         (x, y) =>
-          y.score - x.score ||
+          compareScores(x.score, y.score) ||
           compareLatest(x.lastEngagedAt?.getTime(), y.lastEngagedAt?.getTime()) ||
           (channelRank.get(x.channel) as number) - (channelRank.get(y.channel) as number),
       );
@@ -366,6 +367,12 @@ export function channelPreferencesUnchecked(
   }
 
   return { customers, priors };
+}
+
+// Higher first. Scores within a relative 1e-12 tie: the order in which floating-point sums were
+// added (the interactions' order) must not decide a ranking.
+function compareScores(x: number, y: number): number {
+  return Math.abs(y - x) <= 1e-12 * Math.max(x, y) ? 0 : y - x;
 }
 
 // Later first; a missing engagement (undefined) comes after any date, and two missing ones tie.

@@ -91,20 +91,22 @@ function compressPairs(successes: ArrayLike<number>, trials: ArrayLike<number>):
     if (!(n > 0)) continue;
     const s = successes[i] as number;
     customers++;
-    totalSuccesses.add(s);
-    totalTrials.add(n);
     let bySuccesses = byTrials.get(n);
     if (bySuccesses === undefined) byTrials.set(n, (bySuccesses = new Map()));
     bySuccesses.set(s, (bySuccesses.get(s) ?? 0) + 1);
   }
+  // Sorted by (n, s) and summed in that order, so that the fit does not depend on the customers' order.
+  const keys: [number, number, number][] = [];
+  for (const [n, bySuccesses] of byTrials) for (const [s, count] of bySuccesses) keys.push([n, s, count]);
+  keys.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
   const out = { successes: [] as number[], failures: [] as number[], trials: [] as number[], multiplicity: [] as number[] };
-  for (const [n, bySuccesses] of byTrials) {
-    for (const [s, count] of bySuccesses) {
-      out.successes.push(s);
-      out.failures.push(Math.max(0, n - s));
-      out.trials.push(n);
-      out.multiplicity.push(count);
-    }
+  for (const [n, s, count] of keys) {
+    out.successes.push(s);
+    out.failures.push(Math.max(0, n - s));
+    out.trials.push(n);
+    out.multiplicity.push(count);
+    totalSuccesses.add(count * s);
+    totalTrials.add(count * n);
   }
   return { ...out, customers, totalSuccesses: totalSuccesses.value, totalTrials: totalTrials.value };
 }
