@@ -58,6 +58,12 @@ describe('fitBetaBinomialPrior', () => {
     expect(Number.isFinite(fit.alpha) && Number.isFinite(fit.beta)).toBe(true);
   });
 
+  it('converges on the box despite rounding noise in the objective (regression: found by a property test)', () => {
+    const fit = fitBetaBinomialPrior([0, 0.25], [1, 0.25]);
+    expect(fit.method).toBe('empirical');
+    expect(fit.atBoundary).toBe(true);
+  });
+
   it('ends on the concentration bound when customers show no over-dispersion', () => {
     const fit = fitBetaBinomialPrior([5, 5, 5, 5, 5, 5], [10, 10, 10, 10, 10, 10]);
     expect(fit.atBoundary).toBe(true);
