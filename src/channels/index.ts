@@ -8,3 +8,5 @@ export * from './outcomeWeights.js';
 export * from './toInteractionColumns.js';
 export * from './consentStatus.js';
 export * from './channelPreferences.js';
+export * from './chooseChannel.js';
+export * from './channelMix.js';
