@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { channelPreferences, type ChannelPreferencesOptions } from 'relmark/channels';
 import type { InteractionInput } from 'relmark/models';
-import { RelmarkError } from 'relmark';
+import { captureError } from './captureError.test-helper.js';
 import { expectClose } from '../../test/helpers/expectClose.js';
 
 const asOf = '2024-06-30T00:00:00Z';
@@ -262,12 +262,3 @@ describe('channelPreferences', () => {
   });
 });
 
-function captureError(run: () => unknown): RelmarkError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof RelmarkError) return error;
-    throw error;
-  }
-  throw new Error('expected a RelmarkError');
-}

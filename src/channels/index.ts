@@ -10,3 +10,5 @@ export * from './consentStatus.js';
 export * from './channelPreferences.js';
 export * from './chooseChannel.js';
 export * from './channelMix.js';
+export * from './reachableChannels.js';
+export * from './channelContextFromCustomers.js';
