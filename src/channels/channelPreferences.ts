@@ -11,7 +11,7 @@ import { businessOrder } from './businessOrder.js';
 import { consentStatus } from './consentStatus.js';
 import { fitBetaBinomialPrior } from './fitBetaBinomialPrior.js';
 import { defaultNegativeOutcomes, defaultPositiveOutcomes, type OutcomeWeights } from './outcomeWeights.js';
-import { HalfLifeDaysSchema, OutcomeWeightsSchema, parseInteractions, parseOptions, throwIfIssues } from './parseChannelInput.js';
+import { asOfOf, HalfLifeDaysSchema, OutcomeWeightsSchema, parseInteractions, parseOptions, throwIfIssues } from './parseChannelInput.js';
 import { type InteractionColumns, outcomeCodes, toInteractionColumns } from './toInteractionColumns.js';
 import type { BlockedChannel, ChannelPreferences, ChannelPrior, ChannelScore, CustomerChannelPreference } from './types.js';
 
@@ -198,18 +198,11 @@ const OptionsSchema = z
  */
 export function channelPreferences(interactions: readonly InteractionInput[], options: ChannelPreferencesOptions): ChannelPreferences {
   const parsedOptions = parseOptions(OptionsSchema, options);
-  const asOfMs = parsedOptions.data?.asOf.getTime() ?? asOfOnly(options);
+  const asOfMs = parsedOptions.data?.asOf.getTime() ?? asOfOf(options);
   const parsedInteractions = parseInteractions(interactions, asOfMs);
   throwIfIssues('channelPreferences', parsedInteractions.issues, parsedOptions.issues);
   const data = parsedOptions.data as z.output<typeof OptionsSchema>;
   return channelPreferencesUnchecked(toInteractionColumns(parsedInteractions.valid), data as ChannelPreferencesUncheckedOptions);
-}
-
-// When other options are invalid, asOf alone may still be valid: check future dates against it.
-function asOfOnly(options: unknown): number | undefined {
-  if (typeof options !== 'object' || options === null) return undefined;
-  const parsed = InstantSchema.safeParse((options as { asOf?: unknown }).asOf);
-  return parsed.success ? parsed.data.getTime() : undefined;
 }
 
 /**

@@ -12,3 +12,4 @@ export * from './chooseChannel.js';
 export * from './channelMix.js';
 export * from './reachableChannels.js';
 export * from './channelContextFromCustomers.js';
+export * from './sendTimePreference.js';

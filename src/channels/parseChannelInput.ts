@@ -10,6 +10,7 @@ import { RelmarkError, type RelmarkErrorCode, type RelmarkIssue } from '../error
 import { OutcomeSchema } from '../models/channel.js';
 import { type Interaction, type InteractionInput, InteractionSchema } from '../models/interaction.js';
 import { parseBatch } from '../models/parse.js';
+import { InstantSchema } from '../models/primitives.js';
 
 /** A half-life in days: a positive number, or `Infinity` for no decay. @internal */
 export const HalfLifeDaysSchema = z.union([z.number().positive(), z.literal(Number.POSITIVE_INFINITY)], {
@@ -29,6 +30,16 @@ export function parseOptions<S extends z.ZodType>(
   }
   const result = schema.safeParse(options);
   return result.success ? { data: result.data, issues: [] } : { data: undefined, issues: issuesFromZod(result.error) };
+}
+
+/**
+ * The epoch milliseconds of `options.asOf` when it alone is valid, so that future dates are still
+ * checked while other options are wrong; `undefined` otherwise. @internal
+ */
+export function asOfOf(options: unknown): number | undefined {
+  if (typeof options !== 'object' || options === null) return undefined;
+  const parsed = InstantSchema.safeParse((options as { asOf?: unknown }).asOf);
+  return parsed.success ? parsed.data.getTime() : undefined;
 }
 
 /**
