@@ -87,6 +87,14 @@ export interface ChannelPreferencesUncheckedOptions
   readonly consents?: Readonly<Record<string, readonly ChannelConsent[]>>;
 }
 
+// The fields of one (customer, channel) cell of the accumulator.
+const engagementField = 0; // decayed, weighted positive outcomes
+const evidenceField = 1; // decayed, weighted contacts
+const rawEngagementField = 2; // the same without decay, for the empirical-Bayes prior
+const rawEvidenceField = 3;
+const lastField = 4; // latest positive outcome, epoch ms (−∞ when none)
+const stride = 5;
+
 const uniqueChannels = z
   .array(ChannelSchema)
   .refine((channels) => new Set(channels).size === channels.length, { message: 'A channel is listed twice' });
@@ -251,7 +259,18 @@ export function channelPreferencesUnchecked(
   const reachability = options.reachability;
   const { positive, negative } = resolveOutcomeWeights(options.positiveOutcomes, options.negativeOutcomes);
 
-  const channels = options.channels ?? defaultChannelOrder(columns, options, purpose);
+  // Object.keys once per record: enumerating a record of 100,000 customers is not free.
+  const consentIds = Object.keys(consents);
+  const statedIds = Object.keys(stated);
+  const reachabilityIds = reachability === undefined ? [] : Object.keys(reachability);
+  const channels = options.channels ?? defaultChannelOrder();
+  function defaultChannelOrder(): Channel[] {
+    const names = new Set<Channel>(columns.channels);
+    for (const id of statedIds) for (const name of stated[id] as readonly Channel[]) names.add(name);
+    for (const id of reachabilityIds) for (const name of (reachability as Record<string, readonly Channel[]>)[id] as readonly Channel[]) names.add(name);
+    for (const id of consentIds) for (const event of consents[id] as readonly ChannelConsent[]) if (event.purpose === purpose) names.add(event.channel);
+    return businessOrder(names);
+  }
   const channelRank = new Map(channels.map((channel, index) => [channel, index]));
   const J = channels.length;
   const columnToChannel = Int32Array.from(columns.channels, (channel) => channelRank.get(channel) ?? -1);
@@ -259,11 +278,9 @@ export function channelPreferencesUnchecked(
   // Per (customer, channel): decayed engagement and evidence, undecayed ones for the prior fit,
   // and the latest positive outcome.
   const C = columns.customerIds.length;
-  const engagement = new Float64Array(C * J);
-  const evidence = new Float64Array(C * J);
-  const rawEngagement = new Float64Array(C * J);
-  const rawEvidence = new Float64Array(C * J);
-  const lastEngaged = new Float64Array(C * J).fill(Number.NEGATIVE_INFINITY);
+  // Interleaved, one record of `stride` numbers per cell, so that a row touches one cache line.
+  const cells = new Float64Array(C * J * stride);
+  for (let cell = 0; cell < C * J; cell++) cells[cell * stride + lastField] = Number.NEGATIVE_INFINITY;
   const decayPerMs = Number.isFinite(halfLifeDays) ? Math.LN2 / (halfLifeDays * msPerDay) : 0;
   const { customer, channel, outcome, at } = columns;
   for (let i = 0; i < at.length; i++) {
@@ -275,40 +292,62 @@ export function channelPreferencesUnchecked(
     if (up === 0 && down === 0) continue;
     const time = at[i] as number;
     const decay = decayPerMs === 0 ? 1 : Math.exp(-decayPerMs * (asOfMs - time));
-    const cell = (customer[i] as number) * J + j;
+    const base = ((customer[i] as number) * J + j) * stride;
     if (up > 0) {
-      engagement[cell] = (engagement[cell] as number) + up * decay;
-      evidence[cell] = (evidence[cell] as number) + up * decay;
-      rawEngagement[cell] = (rawEngagement[cell] as number) + up;
-      rawEvidence[cell] = (rawEvidence[cell] as number) + up;
-      if (time > (lastEngaged[cell] as number)) lastEngaged[cell] = time;
+      cells[base + engagementField] = (cells[base + engagementField] as number) + up * decay;
+      cells[base + evidenceField] = (cells[base + evidenceField] as number) + up * decay;
+      cells[base + rawEngagementField] = (cells[base + rawEngagementField] as number) + up;
+      cells[base + rawEvidenceField] = (cells[base + rawEvidenceField] as number) + up;
+      if (time > (cells[base + lastField] as number)) cells[base + lastField] = time;
     } else {
-      evidence[cell] = (evidence[cell] as number) + down * decay;
-      rawEvidence[cell] = (rawEvidence[cell] as number) + down;
+      cells[base + evidenceField] = (cells[base + evidenceField] as number) + down * decay;
+      cells[base + rawEvidenceField] = (cells[base + rawEvidenceField] as number) + down;
     }
   }
 
-  const priors = channels.map((name, j) => channelPrior(name, j, J, C, options.prior ?? 'empirical', rawEngagement, rawEvidence));
+  const priors = channels.map((name, j) => channelPrior(name, j, J, C, options.prior ?? 'empirical', cells));
   const lowerLevel = (1 - credibleLevel) / 2;
   const upperLevel = (1 + credibleLevel) / 2;
-  const priorIntervals = priors.map((prior) => credibleInterval(prior.alpha, prior.beta, lowerLevel, upperLevel));
+  // The interval of a customer without evidence is the prior's: computed once per channel.
+  const priorIntervals = new Float64Array(2 * J);
+  priors.forEach((prior, j) => {
+    const logBetaAB = logBeta(prior.alpha, prior.beta);
+    priorIntervals[2 * j] = betaQuantileGivenLogBeta(lowerLevel, prior.alpha, prior.beta, logBetaAB);
+    priorIntervals[2 * j + 1] = betaQuantileGivenLogBeta(upperLevel, prior.alpha, prior.beta, logBetaAB);
+  });
 
   const columnIndex = new Map(columns.customerIds.map((id, index) => [id, index]));
-  const customerIds = new Set(columns.customerIds);
-  for (const record of [consents, stated, reachability ?? {}]) for (const id of Object.keys(record)) customerIds.add(id);
-  const sortedIds = [...customerIds].sort(compareIds);
+  const allIds = [...columns.customerIds];
+  for (const keys of [consentIds, statedIds, reachabilityIds]) {
+    for (const id of keys) {
+      if (!columnIndex.has(id)) {
+        columnIndex.set(id, -1);
+        allIds.push(id);
+      }
+    }
+  }
+  const sortedIds = allIds.sort(compareIds);
 
   const customers: CustomerChannelPreference[] = new Array(sortedIds.length);
   const scoreOf = (c: number, j: number, source: ChannelScore['source'], reason: string): ChannelScore => {
     const prior = priors[j] as ChannelPrior;
-    const cell = c * J + j;
-    const n = c < 0 ? 0 : (evidence[cell] as number);
-    const s = c < 0 ? 0 : (engagement[cell] as number);
+    const base = (c * J + j) * stride;
+    const n = c < 0 ? 0 : (cells[base + evidenceField] as number);
+    const s = c < 0 ? 0 : (cells[base + engagementField] as number);
     const alpha = prior.alpha + s;
     const beta = prior.beta + Math.max(0, n - s);
     const score = alpha / (alpha + beta);
-    const [lower, upper] = n === 0 ? (priorIntervals[j] as [number, number]) : credibleInterval(alpha, beta, lowerLevel, upperLevel);
-    const last = c < 0 ? Number.NEGATIVE_INFINITY : (lastEngaged[cell] as number);
+    let lower: number;
+    let upper: number;
+    if (n === 0) {
+      lower = priorIntervals[2 * j] as number;
+      upper = priorIntervals[2 * j + 1] as number;
+    } else {
+      const logBetaAB = logBeta(alpha, beta);
+      lower = betaQuantileGivenLogBeta(lowerLevel, alpha, beta, logBetaAB);
+      upper = betaQuantileGivenLogBeta(upperLevel, alpha, beta, logBetaAB);
+    }
+    const last = c < 0 ? Number.NEGATIVE_INFINITY : (cells[base + lastField] as number);
     return {
       channel: channels[j] as Channel,
       source,
@@ -322,6 +361,10 @@ export function channelPreferencesUnchecked(
       reason,
     };
   };
+  // Scratch lists, reused for every customer to spare the garbage collector.
+  const statedEntries: ChannelScore[] = [];
+  const inferred: ChannelScore[] = [];
+  const fallback: ChannelScore[] = [];
   for (let index = 0; index < sortedIds.length; index++) {
     const customerId = sortedIds[index] as string;
     const c = columnIndex.get(customerId) ?? -1;
@@ -329,9 +372,9 @@ export function channelPreferencesUnchecked(
     const reachable = reachability === undefined ? undefined : (ownEntry(reachability, customerId) ?? []);
     const statedList = ownEntry(stated, customerId) ?? [];
     const blocked: BlockedChannel[] = [];
-    const statedEntries: ChannelScore[] = [];
-    const inferred: ChannelScore[] = [];
-    const fallback: ChannelScore[] = [];
+    statedEntries.length = 0;
+    inferred.length = 0;
+    fallback.length = 0;
     for (let j = 0; j < J; j++) {
       const name = channels[j] as Channel;
       const status = history === undefined || history.length === 0 ? 'none' : consentStatus(history, name, purpose);
@@ -340,7 +383,7 @@ export function channelPreferencesUnchecked(
       else if (reachable !== undefined && !reachable.includes(name)) blocked.push({ channel: name, reason: 'unreachable' });
       else if (statedList.includes(name)) statedEntries.push(scoreOf(c, j, 'stated', 'stated preference'));
       else {
-        const n = c < 0 ? 0 : (evidence[c * J + j] as number);
+        const n = c < 0 ? 0 : (cells[(c * J + j) * stride + evidenceField] as number);
         if (n >= minEvidence) inferred.push(scoreOf(c, j, 'inferred', 'inferred from engagement'));
         else fallback.push(scoreOf(c, j, 'default', n === 0 ? 'no evidence: business order' : 'too little evidence: business order'));
       }
@@ -356,7 +399,11 @@ export function channelPreferencesUnchecked(
           (channelRank.get(x.channel) as number) - (channelRank.get(y.channel) as number),
       );
     }
-    customers[index] = { customerId, channels: [...statedEntries, ...inferred, ...fallback], blocked };
+    const ranked: ChannelScore[] = [];
+    for (const entry of statedEntries) ranked.push(entry);
+    for (const entry of inferred) ranked.push(entry);
+    for (const entry of fallback) ranked.push(entry);
+    customers[index] = { customerId, channels: ranked, blocked };
   }
 
   return { customers, priors };
@@ -376,26 +423,20 @@ function compareLatest(x: number | undefined, y: number | undefined): number {
   return y - x;
 }
 
-function credibleInterval(alpha: number, beta: number, lowerLevel: number, upperLevel: number): [number, number] {
-  const logBetaAB = logBeta(alpha, beta);
-  return [betaQuantileGivenLogBeta(lowerLevel, alpha, beta, logBetaAB), betaQuantileGivenLogBeta(upperLevel, alpha, beta, logBetaAB)];
-}
-
 function channelPrior(
   channel: Channel,
   j: number,
   J: number,
   C: number,
   prior: BetaPrior | 'empirical',
-  rawEngagement: Float64Array,
-  rawEvidence: Float64Array,
+  cells: Float64Array,
 ): ChannelPrior {
   const successes = new Float64Array(C);
   const trials = new Float64Array(C);
   let customers = 0;
   for (let c = 0; c < C; c++) {
-    successes[c] = rawEngagement[c * J + j] as number;
-    trials[c] = rawEvidence[c * J + j] as number;
+    successes[c] = cells[(c * J + j) * stride + rawEngagementField] as number;
+    trials[c] = cells[(c * J + j) * stride + rawEvidenceField] as number;
     if ((trials[c] as number) > 0) customers++;
   }
   if (prior !== 'empirical') return { channel, alpha: prior.alpha, beta: prior.beta, method: 'fixed', customers };
@@ -417,13 +458,6 @@ function resolveOutcomeWeights(
   return { positive, negative };
 }
 
-function defaultChannelOrder(columns: InteractionColumns, options: ChannelPreferencesUncheckedOptions, purpose: Purpose): Channel[] {
-  const names = new Set<Channel>(columns.channels);
-  for (const list of Object.values(options.statedPreferences ?? {})) for (const name of list) names.add(name);
-  for (const list of Object.values(options.reachability ?? {})) for (const name of list) names.add(name);
-  for (const list of Object.values(options.consents ?? {})) for (const event of list) if (event.purpose === purpose) names.add(event.channel);
-  return businessOrder(names);
-}
 
 // An own property only: a customer id such as "constructor" must not reach Object.prototype.
 function ownEntry<T>(record: Readonly<Record<string, T>>, key: string): T | undefined {
