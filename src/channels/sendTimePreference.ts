@@ -180,10 +180,14 @@ export function sendTimePreferenceUnchecked(columns: InteractionColumns, options
   const order = columns.customerIds.map((id, index) => ({ id, index })).sort((x, y) => compareIds(x.id, y.id));
   const customers = order.map(({ id, index }): SendTimeProfile => {
     const n = totals[index] as number;
-    const shares = new Array<number>(168);
-    for (let h = 0; h < 168; h++) shares[h] = ((counts[index * 168 + h] as number) + smoothing * (populationShares[h] as number)) / (n + smoothing);
-    // With neither own evidence nor smoothing the profile falls back to the population's.
-    const profile = n + smoothing > 0 ? shares : populationShares.slice();
+    // Without own evidence the formula is exactly the population's profile; taking it directly also
+    // avoids 0/0 without smoothing and underflow with a tiny one.
+    const profile = n === 0 ? populationShares.slice() : new Array<number>(168);
+    if (n > 0) {
+      for (let h = 0; h < 168; h++) {
+        profile[h] = ((counts[index * 168 + h] as number) + smoothing * (populationShares[h] as number)) / (n + smoothing);
+      }
+    }
     const best = argmax(profile);
     return {
       customerId: id,
