@@ -97,8 +97,8 @@ describe('channelPreferences laws', () => {
         interactionsArbitrary({ customerIds, channels, maxLength: 40 }).chain((rows) => fc.tuple(fc.constant(rows), fc.shuffledSubarray(rows, { minLength: rows.length }))),
         contextArbitrary,
         ([rows, shuffled], context) => {
-          const first = channelPreferences(rows, { asOf, ...context });
-          const second = channelPreferences(shuffled, { asOf, ...context });
+          const first = channelPreferences(rows, { asOf, empiricalMinCustomers: 2, ...context });
+          const second = channelPreferences(shuffled, { asOf, empiricalMinCustomers: 2, ...context });
           const view = (result: typeof first) =>
             result.customers.map((customer) => [customer.customerId, customer.channels.map((entry) => [entry.channel, entry.source]), customer.blocked]);
           expect(view(second)).toEqual(view(first));

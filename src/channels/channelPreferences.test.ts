@@ -148,6 +148,13 @@ describe('channelPreferences', () => {
   });
 
   describe('empirical-Bayes prior', () => {
+    it('falls back to Beta(1, 1) below empiricalMinCustomers (20 by default)', () => {
+      const rows = Array.from({ length: 19 }, (_, c) => contact(`c${c}`, 'email', c % 2 === 0 ? 'clicked' : 'delivered'));
+      expect(channelPreferences(rows, { asOf, consentDefault: 'allow' }).priors[0]).toMatchObject({ method: 'fallback', alpha: 1, beta: 1 });
+      rows.push(contact('c19', 'email', 'clicked'));
+      expect(channelPreferences(rows, { asOf, consentDefault: 'allow' }).priors[0]?.method).toBe('empirical');
+    });
+
     it('fits one prior per channel and reports it; a channel with one customer falls back to Beta(1, 1)', () => {
       const rows: InteractionInput[] = [];
       const rates = [0.1, 0.9, 0.5, 0.2, 0.7, 0.3];
@@ -155,7 +162,7 @@ describe('channelPreferences', () => {
         for (let k = 0; k < 10; k++) rows.push(contact(`c${c}`, 'email', k < rate * 10 ? 'clicked' : 'delivered'));
       });
       rows.push(contact('c0', 'sms', 'clicked'));
-      const result = channelPreferences(rows, { asOf, consentDefault: 'allow' });
+      const result = channelPreferences(rows, { asOf, consentDefault: 'allow', empiricalMinCustomers: 2 });
       expect(result.priors.map((p) => [p.channel, p.method, p.customers])).toEqual([
         ['email', 'empirical', 6],
         ['sms', 'fallback', 1],
@@ -190,7 +197,7 @@ describe('channelPreferences', () => {
 
   it('gives every customer the same scores when all behave alike', () => {
     const rows = ['a', 'b', 'c'].flatMap((id) => [contact(id, 'email', 'clicked'), contact(id, 'email', 'delivered')]);
-    const result = channelPreferences(rows, { asOf, consentDefault: 'allow' });
+    const result = channelPreferences(rows, { asOf, consentDefault: 'allow', empiricalMinCustomers: 3 });
     const scores = result.customers.map((c) => c.channels[0]?.score);
     expect(new Set(scores).size).toBe(1);
     expect(result.priors[0]?.method).toBe('empirical');

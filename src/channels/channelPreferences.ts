@@ -49,6 +49,13 @@ export interface ChannelPreferencesOptions {
    * @defaultValue 'empirical'
    */
   readonly prior?: BetaPrior | 'empirical';
+  /**
+   * With `prior: 'empirical'`, the customers with contacts on a channel needed to fit its prior;
+   * below this the channel uses Beta(1, 1) (`method: 'fallback'`), because a handful of customers
+   * can put the likelihood's maximum at an extreme, overconfident prior.
+   * @defaultValue 20
+   */
+  readonly empiricalMinCustomers?: number;
   /** Effective contacts (weighted, decayed) needed before a channel is ranked by its score. @defaultValue 2 */
   readonly minEvidence?: number;
   /** Probability mass of the equal-tailed credible interval, in (0, 1). @defaultValue 0.9 */
@@ -111,6 +118,7 @@ const OptionsSchema = z
       })
       .optional(),
     minEvidence: z.number().nonnegative().optional(),
+    empiricalMinCustomers: z.number().int().min(2).optional(),
     credibleLevel: z.number().gt(0).lt(1).optional(),
     purpose: PurposeSchema.optional(),
     consentDefault: z.enum(['allow', 'deny']).optional(),
@@ -153,7 +161,8 @@ const OptionsSchema = z
  * beta-binomial marginal likelihood Σ ln B(α₀ + sᵢ, β₀ + nᵢ − sᵢ) − ln B(α₀, β₀) over every
  * customer with contacts on the channel (Casella 1985), on the weighted but *undecayed* counts:
  * the prior describes the population's long-run rates, decay then weighs each customer's own
- * recent evidence. Channels with fewer than two such customers fall back to Beta(1, 1). The fit
+ * recent evidence. Channels with fewer than `empiricalMinCustomers` (20) such customers fall back
+ * to Beta(1, 1). The fit
  * is in log space (log-gamma) and ends on its search box, never at a non-finite value, when the
  * maximum is unbounded (no over-dispersion, or no engagement at all).
  *
@@ -305,7 +314,7 @@ export function channelPreferencesUnchecked(
     }
   }
 
-  const priors = channels.map((name, j) => channelPrior(name, j, J, C, options.prior ?? 'empirical', cells));
+  const priors = channels.map((name, j) => channelPrior(name, j, J, C, options.prior ?? 'empirical', options.empiricalMinCustomers ?? 20, cells));
   const lowerLevel = (1 - credibleLevel) / 2;
   const upperLevel = (1 + credibleLevel) / 2;
   // The interval of a customer without evidence is the prior's: computed once per channel.
@@ -429,6 +438,7 @@ function channelPrior(
   J: number,
   C: number,
   prior: BetaPrior | 'empirical',
+  minCustomers: number,
   cells: Float64Array,
 ): ChannelPrior {
   const successes = new Float64Array(C);
@@ -440,7 +450,7 @@ function channelPrior(
     if ((trials[c] as number) > 0) customers++;
   }
   if (prior !== 'empirical') return { channel, alpha: prior.alpha, beta: prior.beta, method: 'fixed', customers };
-  const fit = fitBetaBinomialPrior(successes, trials);
+  const fit = fitBetaBinomialPrior(successes, trials, minCustomers);
   return { channel, alpha: fit.alpha, beta: fit.beta, method: fit.method, customers };
 }
 

@@ -6,7 +6,7 @@ import { NeumaierSum } from '../internal/sum.js';
 export interface BetaBinomialPriorFit {
   readonly alpha: number;
   readonly beta: number;
-  /** `empirical`: the marginal-likelihood maximum; `fallback`: fewer than 2 customers had trials, so Beta(1, 1). */
+  /** `empirical`: the marginal-likelihood maximum; `fallback`: fewer than `minCustomers` customers had trials, so Beta(1, 1). */
   readonly method: 'empirical' | 'fallback';
   /** Customers with at least some trials. */
   readonly customers: number;
@@ -36,14 +36,16 @@ const maxIterations = 2000;
  * evaluation is the number of distinct pairs. The maximum is found by Nelder–Mead (Nelder & Mead
  * 1965) on (logit mean, log concentration) inside a box, from a fixed start (the pooled rate and
  * concentration 2): no randomness. Customers with n = 0 carry no information and are skipped.
+ * With fewer than `minCustomers` (at least 2) customers it returns Beta(1, 1) as `fallback`: the
+ * maximum of a handful of customers is often on the box, a prior far more confident than the data.
  *
  * @throws {@link RelmarkError} `not_converged` (with iterations, last parameters and spread) if the
  *   simplex has not collapsed after 2000 iterations.
  * @internal
  */
-export function fitBetaBinomialPrior(successes: ArrayLike<number>, trials: ArrayLike<number>): BetaBinomialPriorFit {
+export function fitBetaBinomialPrior(successes: ArrayLike<number>, trials: ArrayLike<number>, minCustomers = 2): BetaBinomialPriorFit {
   const pairs = compressPairs(successes, trials);
-  if (pairs.customers < 2) {
+  if (pairs.customers < Math.max(2, minCustomers)) {
     return { alpha: 1, beta: 1, method: 'fallback', customers: pairs.customers, logLikelihood: 0, atBoundary: false, iterations: 0 };
   }
   const objective = (point: readonly [number, number]) => -logLikelihoodAt(pairs, point[0], point[1]) / pairs.customers;

@@ -73,8 +73,8 @@ export interface ChannelPrior {
   readonly beta: number;
   /**
    * `fixed`: given in the options; `empirical`: fitted to the population by maximising the
-   * beta-binomial marginal likelihood; `fallback`: `empirical` was asked but fewer than two
-   * customers had contacts on the channel, so Beta(1, 1) was used.
+   * beta-binomial marginal likelihood; `fallback`: `empirical` was asked but fewer than
+   * `empiricalMinCustomers` customers had contacts on the channel, so Beta(1, 1) was used.
    */
   readonly method: 'fixed' | 'empirical' | 'fallback';
   /** Customers with at least one weighted contact on the channel. */
