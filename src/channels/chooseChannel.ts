@@ -102,8 +102,19 @@ export function chooseChannel(
 }
 
 /**
- * {@link chooseChannel} without validation. Preconditions: positive `alpha` and `beta` on every
- * entry; an integer `seed` when the strategy is `'thompson'`.
+ * {@link chooseChannel} without validation, for rankings that `channelPreferences` produced.
+ *
+ * @remarks Preconditions: positive `alpha` and `beta` on every entry; an integer `seed` when the
+ * strategy is `'thompson'` (a missing seed is taken as 0). Same behaviour and cost as {@link chooseChannel}.
+ * @param ranking - One customer's ranked channels.
+ * @param options - Strategy, seed and exclusions.
+ * @returns The chosen channel, or `undefined` when none is left.
+ * @example
+ * ```ts
+ * import { chooseChannelUnchecked } from 'relmark/channels';
+ * chooseChannelUnchecked([{ channel: 'sms', source: 'stated', alpha: 1, beta: 1 }], { strategy: 'thompson', seed: 7 });
+ * //=> { channel: 'sms', source: 'stated', rank: 0, draw: null }
+ * ```
  * @category Channels
  */
 export function chooseChannelUnchecked(

@@ -9,7 +9,16 @@ import { defaultPositiveOutcomes, type OutcomeWeights } from './outcomeWeights.j
 import { asOfOf, HalfLifeDaysSchema, OutcomeWeightsSchema, parseInteractions, parseOptions, throwIfIssues } from './parseChannelInput.js';
 import { type InteractionColumns, outcomeCodes, toInteractionColumns } from './toInteractionColumns.js';
 
-/** Days of the week, Monday first (ISO 8601). @category Channels */
+/**
+ * Days of the week, Monday first (ISO 8601), as `bestDay` names them.
+ * @example
+ * ```ts
+ * import { weekdays } from 'relmark/channels';
+ * weekdays[0];
+ * //=> 'monday'
+ * ```
+ * @category Channels
+ */
 export const weekdays = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
 /** A day of the week. @category Channels */
 export type Weekday = (typeof weekdays)[number];
@@ -129,7 +138,20 @@ export interface SendTimePreferenceUncheckedOptions extends Omit<SendTimePrefere
  * {@link sendTimePreference} without validation, on {@link InteractionColumns}.
  *
  * @remarks Preconditions: valid IANA zones, every instant at or before `asOf`, options within their
- * domains. The input is never mutated.
+ * domains. The input is never mutated. Same result, order and complexity as {@link sendTimePreference}.
+ * @param columns - The interactions as columns (see {@link toInteractionColumns}).
+ * @param options - As for {@link sendTimePreference}, with `asOf` a `Date` or epoch milliseconds.
+ * @returns The population profile and one profile per customer.
+ * @example
+ * ```ts
+ * import { sendTimePreferenceUnchecked } from 'relmark/channels';
+ * const result = sendTimePreferenceUnchecked(
+ *   { customerIds: ['a'], channels: ['email'], customer: Uint32Array.of(0), channel: Uint16Array.of(0), outcome: Uint8Array.of(3), at: Float64Array.of(Date.UTC(2024, 0, 2, 9)) },
+ *   { asOf: Date.UTC(2024, 0, 31), timeZone: 'UTC' },
+ * );
+ * [result.customers[0]?.bestDay, result.customers[0]?.bestHour];
+ * //=> ['tuesday', 9]
+ * ```
  * @category Channels
  */
 export function sendTimePreferenceUnchecked(columns: InteractionColumns, options: SendTimePreferenceUncheckedOptions): SendTimePreferences {

@@ -1,7 +1,16 @@
 import { type Channel, type Outcome, OutcomeSchema } from '../models/channel.js';
 import type { Interaction } from '../models/interaction.js';
 
-/** The outcomes in the order that {@link InteractionColumns}' `outcome` column indexes. @category Channels */
+/**
+ * The outcomes in the order that {@link InteractionColumns}' `outcome` column indexes.
+ * @example
+ * ```ts
+ * import { outcomeCodes } from 'relmark/channels';
+ * outcomeCodes.indexOf('clicked');
+ * //=> 3
+ * ```
+ * @category Channels
+ */
 export const outcomeCodes: readonly Outcome[] = OutcomeSchema.options;
 
 /**
