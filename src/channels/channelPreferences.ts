@@ -11,8 +11,8 @@ import { businessOrder } from './businessOrder.js';
 import { consentStatus } from './consentStatus.js';
 import { fitBetaBinomialPrior } from './fitBetaBinomialPrior.js';
 import { defaultNegativeOutcomes, defaultPositiveOutcomes, type OutcomeWeights } from './outcomeWeights.js';
-import { asOfOf, HalfLifeDaysSchema, OutcomeWeightsSchema, parseInteractions, parseOptions, throwIfIssues } from './parseChannelInput.js';
-import { type InteractionColumns, outcomeCodes, toInteractionColumns } from './toInteractionColumns.js';
+import { HalfLifeDaysSchema, OutcomeWeightsSchema, parseChannelCall } from './parseChannelInput.js';
+import { type InteractionColumns, outcomeCodes } from './toInteractionColumns.js';
 import type { BlockedChannel, ChannelPreferences, ChannelPrior, ChannelScore, CustomerChannelPreference } from './types.js';
 
 /** A Beta(α, β) prior on a customer's engagement rate; both shapes positive. @category Channels */
@@ -214,12 +214,8 @@ const OptionsSchema = z
  * @see {@link channelPreferencesUnchecked} for validated, columnar input.
  */
 export function channelPreferences(interactions: readonly InteractionInput[], options: ChannelPreferencesOptions): ChannelPreferences {
-  const parsedOptions = parseOptions(OptionsSchema, options);
-  const asOfMs = parsedOptions.data?.asOf.getTime() ?? asOfOf(options);
-  const parsedInteractions = parseInteractions(interactions, asOfMs);
-  throwIfIssues('channelPreferences', parsedInteractions.issues, parsedOptions.issues);
-  const data = parsedOptions.data as z.output<typeof OptionsSchema>;
-  return channelPreferencesUnchecked(toInteractionColumns(parsedInteractions.valid), data as ChannelPreferencesUncheckedOptions);
+  const parsed = parseChannelCall('channelPreferences', OptionsSchema, interactions, options);
+  return channelPreferencesUnchecked(parsed.columns, parsed.options as ChannelPreferencesUncheckedOptions);
 }
 
 /**

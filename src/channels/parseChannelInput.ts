@@ -11,6 +11,7 @@ import { OutcomeSchema } from '../models/channel.js';
 import { type Interaction, type InteractionInput, InteractionSchema } from '../models/interaction.js';
 import { parseBatch } from '../models/parse.js';
 import { InstantSchema } from '../models/primitives.js';
+import { type InteractionColumns, toInteractionColumns } from './toInteractionColumns.js';
 
 /** A half-life in days: a positive number, or `Infinity` for no decay. @internal */
 export const HalfLifeDaysSchema = z.union([z.number().positive(), z.literal(Number.POSITIVE_INFINITY)], {
@@ -69,6 +70,25 @@ export function parseInteractions(
             })),
   });
   return { valid: batch.valid, issues: batch.rejected.flatMap((row) => row.issues) };
+}
+
+/**
+ * The boundary of a checked channel function: parses the options and the interaction rows (with
+ * future dates checked against `asOf`), throws one error with every issue, and returns the
+ * interactions as columns with the parsed options.
+ * @internal
+ */
+export function parseChannelCall<S extends z.ZodType<{ asOf: Date }>>(
+  where: string,
+  schema: S,
+  interactions: readonly InteractionInput[],
+  options: unknown,
+): { readonly columns: InteractionColumns; readonly options: z.output<S> } {
+  const parsedOptions = parseOptions(schema, options);
+  const asOfMs = parsedOptions.data === undefined ? asOfOf(options) : (parsedOptions.data as { asOf: Date }).asOf.getTime();
+  const parsedInteractions = parseInteractions(interactions, asOfMs);
+  throwIfIssues(where, parsedInteractions.issues, parsedOptions.issues);
+  return { columns: toInteractionColumns(parsedInteractions.valid), options: parsedOptions.data as z.output<S> };
 }
 
 /**

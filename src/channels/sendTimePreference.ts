@@ -6,8 +6,8 @@ import { compareIds } from '../internal/order.js';
 import { msPerDay } from '../internal/time.js';
 import { localHourOfWeek } from './localHourOfWeek.js';
 import { defaultPositiveOutcomes, type OutcomeWeights } from './outcomeWeights.js';
-import { asOfOf, HalfLifeDaysSchema, OutcomeWeightsSchema, parseInteractions, parseOptions, throwIfIssues } from './parseChannelInput.js';
-import { type InteractionColumns, outcomeCodes, toInteractionColumns } from './toInteractionColumns.js';
+import { HalfLifeDaysSchema, OutcomeWeightsSchema, parseChannelCall } from './parseChannelInput.js';
+import { type InteractionColumns, outcomeCodes } from './toInteractionColumns.js';
 
 /**
  * Days of the week, Monday first (ISO 8601), as `bestDay` names them.
@@ -121,12 +121,8 @@ const OptionsSchema = z.object({
  * @see {@link sendTimePreferenceUnchecked} for validated, columnar input.
  */
 export function sendTimePreference(interactions: readonly InteractionInput[], options: SendTimePreferenceOptions): SendTimePreferences {
-  const parsedOptions = parseOptions(OptionsSchema, options);
-  const asOfMs = parsedOptions.data?.asOf.getTime() ?? asOfOf(options);
-  const parsedInteractions = parseInteractions(interactions, asOfMs);
-  throwIfIssues('sendTimePreference', parsedInteractions.issues, parsedOptions.issues);
-  const data = parsedOptions.data as z.output<typeof OptionsSchema>;
-  return sendTimePreferenceUnchecked(toInteractionColumns(parsedInteractions.valid), { ...options, asOf: data.asOf });
+  const parsed = parseChannelCall('sendTimePreference', OptionsSchema, interactions, options);
+  return sendTimePreferenceUnchecked(parsed.columns, parsed.options as SendTimePreferenceUncheckedOptions);
 }
 
 /** {@link SendTimePreferenceOptions} with `asOf` already parsed. @category Channels */
