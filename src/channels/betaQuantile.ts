@@ -1,5 +1,5 @@
 import { logBeta } from '../internal/logGamma.js';
-import { incompleteBetaGivenLogBeta } from './regularizedIncompleteBeta.js';
+import { incompleteBetaGivenPrefactor } from './regularizedIncompleteBeta.js';
 
 /**
  * The p-quantile of a Beta(a, b) distribution: the x with Iₓ(a, b) = p.
@@ -43,14 +43,16 @@ function lowerQuantile(p: number, a: number, b: number, logBetaAB: number, guess
   let low = 0;
   let high = 1;
   for (let iteration = 0; iteration < 200; iteration++) {
-    const residual = incompleteBetaGivenLogBeta(x, a, b, logBetaAB) - p;
+    // One prefactor xᵃ(1 − x)ᵇ/B(a, b) serves both the distribution function and the density.
+    const prefactor = Math.exp(a * Math.log(x) + b * Math.log1p(-x) - logBetaAB);
+    const residual = incompleteBetaGivenPrefactor(x, a, b, prefactor) - p;
     if (residual === 0 || Math.abs(residual) < 1e-15 * p) return x;
     if (residual < 0) low = x;
     else high = x;
     // The root is not representable between two neighbouring doubles.
     if (high - low <= 1e-15 * high) return high;
-    // Halley step on F(x) − p, with F' the Beta density (in log space) and F''/F' = (a−1)/x − (b−1)/(1−x).
-    const density = Math.exp((a - 1) * Math.log(x) + (b - 1) * Math.log1p(-x) - logBetaAB);
+    // Halley step on F(x) − p, with F' the Beta density and F''/F' = (a−1)/x − (b−1)/(1−x).
+    const density = prefactor / (x * (1 - x));
     const newton = residual / density;
     const curvature = (a - 1) / x - (b - 1) / (1 - x);
     const correction = 1 - 0.5 * Math.min(1, Math.max(-1, newton * curvature));

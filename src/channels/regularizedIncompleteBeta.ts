@@ -28,9 +28,16 @@ export function incompleteBetaGivenLogBeta(x: number, a: number, b: number, logB
   if (Number.isNaN(x) || Number.isNaN(a) || Number.isNaN(b) || !(a > 0) || !(b > 0)) return Number.NaN;
   if (x <= 0) return 0;
   if (x >= 1) return 1;
-  const logPrefactor = a * Math.log(x) + b * Math.log1p(-x) - logBetaAB;
-  if (x < (a + 1) / (a + b + 2)) return (Math.exp(logPrefactor) * continuedFraction(x, a, b)) / a;
-  return 1 - (Math.exp(logPrefactor) * continuedFraction(1 - x, b, a)) / b;
+  return incompleteBetaGivenPrefactor(x, a, b, Math.exp(a * Math.log(x) + b * Math.log1p(-x) - logBetaAB));
+}
+
+/**
+ * Iₓ(a, b) for x in (0, 1) given the prefactor xᵃ(1 − x)ᵇ / B(a, b), which a root finder also needs
+ * for the density f(x) = prefactor / (x(1 − x)). No argument checks. @internal
+ */
+export function incompleteBetaGivenPrefactor(x: number, a: number, b: number, prefactor: number): number {
+  if (x < (a + 1) / (a + b + 2)) return (prefactor * continuedFraction(x, a, b)) / a;
+  return 1 - (prefactor * continuedFraction(1 - x, b, a)) / b;
 }
 
 // The continued fraction 1/(1 + d₁/(1 + d₂/(1 + …))) of A&S 26.5.8, by modified Lentz.
