@@ -366,6 +366,11 @@ export function channelPreferencesUnchecked(
       reason,
     };
   };
+  // One frozen entry per (channel, reason), shared by every customer it applies to: a hundred
+  // thousand customers would otherwise allocate hundreds of thousands of identical objects.
+  const blockedEntries = channels.flatMap((name) =>
+    (['consent_withdrawn', 'no_consent', 'unreachable'] as const).map((reason): BlockedChannel => Object.freeze({ channel: name, reason })),
+  );
   // Scratch lists, reused for every customer to spare the garbage collector.
   const statedEntries: ChannelScore[] = [];
   const inferred: ChannelScore[] = [];
@@ -383,9 +388,9 @@ export function channelPreferencesUnchecked(
     for (let j = 0; j < J; j++) {
       const name = channels[j] as Channel;
       const status = history === undefined || history.length === 0 ? 'none' : consentStatus(history, name, purpose);
-      if (status === 'withdrawn') blocked.push({ channel: name, reason: 'consent_withdrawn' });
-      else if (status === 'none' && consentDefault === 'deny') blocked.push({ channel: name, reason: 'no_consent' });
-      else if (reachable !== undefined && !reachable.includes(name)) blocked.push({ channel: name, reason: 'unreachable' });
+      if (status === 'withdrawn') blocked.push(blockedEntries[3 * j] as BlockedChannel);
+      else if (status === 'none' && consentDefault === 'deny') blocked.push(blockedEntries[3 * j + 1] as BlockedChannel);
+      else if (reachable !== undefined && !reachable.includes(name)) blocked.push(blockedEntries[3 * j + 2] as BlockedChannel);
       else if (statedList.includes(name)) statedEntries.push(scoreOf(c, j, 'stated', 'stated preference'));
       else {
         const n = c < 0 ? 0 : (cells[(c * J + j) * stride + evidenceField] as number);
