@@ -156,6 +156,8 @@ const OptionsSchema = z
  * `upper` are the equal-tailed `credibleLevel` interval of that posterior (Beta quantiles by
  * Newton on the regularized incomplete beta), widened to contain `score` if a very skewed
  * posterior would exclude it. Decay discounts old evidence like a power prior (Ibrahim & Chen 2000).
+ * Every interaction counts whatever its `purpose` and `direction` (an inbound reply is engagement
+ * like a click on an outbound message); filter the rows first to learn from one purpose only.
  *
  * **Empirical Bayes.** With `prior: 'empirical'` each channel's (α₀, β₀) maximises the
  * beta-binomial marginal likelihood Σ ln B(α₀ + sᵢ, β₀ + nᵢ − sᵢ) − ln B(α₀, β₀) over every
