@@ -66,7 +66,8 @@ export interface SuppressedContact extends PlannedCandidate, ContactDecision {}
 
 /**
  * The result of {@link planContacts}: every candidate appears in exactly one list, each list in rank
- * order (priority desc, expected value desc, earliest asc, candidate id in code-unit order).
+ * order (exempt purposes first, then priority desc, expected value desc, earliest asc, candidate id
+ * in code-unit order).
  * @category Contact
  */
 export interface ContactPlan {

@@ -97,8 +97,9 @@ export type MinGapRule = z.output<typeof MinGapRuleSchema>;
 /**
  * Quiet hours in the customer's local time, from `start` (inclusive) to `end` (exclusive); a window
  * with `start` after `end` wraps midnight (`'21:00'` → `'08:00'`). `channels` absent means every
- * channel. `action: 'defer'` moves a contact to the end of the quiet window, if that is at most
- * `maxDeferral` after its requested time; `'drop'` suppresses it.
+ * channel. A contact requested inside quiet hours is moved to their end (`action: 'defer'`, by at
+ * most `maxDeferral`, else it is suppressed) or suppressed (`'drop'`); one that another rule moves
+ * into quiet hours always moves on to their end.
  * @example
  * ```ts
  * import { QuietHoursRuleSchema } from 'relmark/contact';

@@ -55,8 +55,9 @@ export interface PlanContactsUncheckedArgs {
  * candidates win scarce room.
  *
  * @remarks
- * Candidates are ranked by priority (desc), expected value (desc), `earliest` (asc) and id (code-unit
- * order), so the plan does not depend on their input order. In rank order, each candidate gets the
+ * Candidates are ranked: exempt purposes first (caps and gaps never block them, and they must be in
+ * place before the contacts they count against), then priority (desc), expected value (desc),
+ * `earliest` (asc) and id (code-unit order), so the plan does not depend on their input order. In rank order, each candidate gets the
  * EARLIEST allowed instant in `[max(earliest, asOf), min(latest, asOf + horizon)]`, given the history
  * and the contacts planned before it:
  * - consent is absolute: a withdrawn consent (latest event at or before `asOf`), or no granted consent
@@ -65,8 +66,9 @@ export interface PlanContactsUncheckedArgs {
  *   calendar caps in the customer's local day/week/month (their zone, or `fallbackTimeZone`);
  * - minimum gaps hold between the new contact and every counted contact on the channel, before or
  *   after it (a customer's `cadence` does the same across channels);
- * - quiet hours (local time, wrapping midnight) move the contact to their end (`defer`, at most
- *   `maxDeferral` after the requested time) or suppress it (`drop`);
+ * - quiet hours (local time, wrapping midnight): a contact REQUESTED inside them is moved to their
+ *   end (`defer`, at most `maxDeferral` later) or suppressed (`drop`); a contact that another rule
+ *   moves into quiet hours always moves on to their end;
  * - daily capacity counts history and plan on the calendar day of `capacityTimeZone`.
  * Exempt purposes skip caps, gaps, cadence and pauses (see {@link ContactPolicySchema}).
  * A candidate with no allowed instant is `deferred` if its `latest` lies after the horizon, else
@@ -225,7 +227,7 @@ export function planContactsUnchecked(args: PlanContactsUncheckedArgs): ContactP
     policy.quietHours.flatMap((rule, i) => (rule.channels === undefined || rule.channels.includes(channel) ? [{ rule, name: `quietHours[${i}]` }] : []));
   const quietByChannel = new Map<Channel, { rule: QuietHoursRule; name: string }[]>();
 
-  const ranked = rankCandidates(args.candidates);
+  const ranked = rankCandidates(policy, args.candidates);
   for (const candidate of ranked) {
     const base: PlannedCandidate = {
       candidateId: candidate.id,
@@ -249,12 +251,27 @@ export function planContactsUnchecked(args: PlanContactsUncheckedArgs): ContactP
       plan.deferred.push({ ...base, reason: 'after_horizon', rule: 'horizon', notBefore: new Date(requested) });
       continue;
     }
-    const limit = Math.min(latest, horizonEnd);
     let quiet = quietByChannel.get(candidate.channel);
     if (quiet === undefined) {
       quiet = quietFor(candidate.channel);
       quietByChannel.set(candidate.channel, quiet);
     }
+    // Quiet-hours actions judge the REQUESTED instant only: `drop` drops a contact requested inside
+    // quiet hours, `maxDeferral` bounds how far such a contact may move. A contact moved into quiet
+    // hours by another rule moves on to their end. This keeps the allowed instants independent of the
+    // search path, so the planner always finds the earliest one.
+    let latestAllowed = latest;
+    let dropped: string | undefined;
+    for (const { rule, name } of quiet) {
+      if (!isQuiet(rule, state.rules.zone, requested)) continue;
+      if (rule.action === 'drop') dropped ??= name;
+      else if (rule.maxDeferral !== undefined) latestAllowed = Math.min(latestAllowed, requested + rule.maxDeferral);
+    }
+    if (dropped !== undefined) {
+      plan.suppressed.push({ ...base, reason: 'quiet_hours', rule: dropped });
+      continue;
+    }
+    const limit = Math.min(latestAllowed, horizonEnd);
     const exempt = isExempt(policy, candidate.purpose);
 
     const blockAt = (t: number): Block | undefined => {
@@ -267,12 +284,8 @@ export function planContactsUnchecked(args: PlanContactsUncheckedArgs): ContactP
         consider({ reason: 'paused', rule: rules.pause.name, next: rules.pause.to, rivalId: undefined });
       }
       for (const { rule, name } of quiet) {
-        const minute = localMinuteOfDay(rules.zone, t);
-        const inside = rule.start < rule.end ? minute >= rule.start && minute < rule.end : minute >= rule.start || minute < rule.end;
-        if (!inside) continue;
-        const end = nextLocalTime(rules.zone, t + 1, rule.end);
-        const allowed = rule.action === 'defer' && (rule.maxDeferral === undefined || end - requested <= rule.maxDeferral);
-        consider({ reason: 'quiet_hours', rule: name, next: allowed ? end : Number.POSITIVE_INFINITY, rivalId: undefined });
+        if (!isQuiet(rule, rules.zone, t)) continue;
+        consider({ reason: 'quiet_hours', rule: name, next: nextLocalTime(rules.zone, t + 1, rule.end), rivalId: undefined });
       }
       if (!exempt) {
         const gap = minGaps.get(candidate.channel);
@@ -337,7 +350,7 @@ export function planContactsUnchecked(args: PlanContactsUncheckedArgs): ContactP
       continue;
     }
     const decision = decisionOf(blocked);
-    if (blocked.next !== Number.POSITIVE_INFINITY && latest > horizonEnd) {
+    if (blocked.next !== Number.POSITIVE_INFINITY && latestAllowed > horizonEnd) {
       plan.deferred.push({ ...base, ...decision, notBefore: new Date(blocked.next) });
     } else {
       plan.suppressed.push({ ...base, ...decision });
@@ -346,14 +359,25 @@ export function planContactsUnchecked(args: PlanContactsUncheckedArgs): ContactP
   return plan;
 }
 
+/** Whether `ms` lies inside the rule's quiet hours, read on the customer's wall clock. */
+function isQuiet(rule: QuietHoursRule, zone: string, ms: number): boolean {
+  const minute = localMinuteOfDay(zone, ms);
+  return rule.start < rule.end ? minute >= rule.start && minute < rule.end : minute >= rule.start || minute < rule.end;
+}
+
 function decisionOf(block: Block): ContactDecision {
   return block.rivalId === undefined ? { reason: block.reason, rule: block.rule } : { reason: 'lower_priority', rule: block.rule, rivalId: block.rivalId };
 }
 
-/** Candidates in rank order: priority desc, expected value desc, earliest asc, id in code-unit order. */
-function rankCandidates(candidates: readonly ContactCandidate[]): ContactCandidate[] {
+/**
+ * Candidates in rank order: exempt purposes first (caps and gaps never block them, so they must be
+ * in place before the contacts they count against), then priority desc, expected value desc,
+ * earliest asc, id in code-unit order.
+ */
+function rankCandidates(policy: ContactPolicy, candidates: readonly ContactCandidate[]): ContactCandidate[] {
   return candidates.toSorted(
     (a, b) =>
+      Number(isExempt(policy, b.purpose)) - Number(isExempt(policy, a.purpose)) ||
       b.priority - a.priority ||
       b.expectedValue - a.expectedValue ||
       (a.earliest?.getTime() ?? Number.NEGATIVE_INFINITY) - (b.earliest?.getTime() ?? Number.NEGATIVE_INFINITY) ||

@@ -4,3 +4,4 @@
  * @module testing
  */
 export * from './arbitraries.js';
+export * from './contact.js';
