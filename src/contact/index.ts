@@ -9,3 +9,5 @@ export * from './contactPolicy.js';
 export * from './contactCandidate.js';
 export * from './contactPlan.js';
 export * from './planContacts.js';
+export * from './contactPressure.js';
+export * from './overdueCustomers.js';
