@@ -152,7 +152,7 @@ export function contactPolicyArbitrary(constraints: ContactPolicyConstraints = {
         selector: (rule) => rule.channel,
       }),
       exemptPurposesCountTowardCaps: fc.boolean(),
-      consentRequiredFor: fc.subarray([...purposes]),
+      consentRequiredFor: fc.oneof(fc.constant([]), fc.subarray([...purposes])),
       overrides: fc.uniqueArray(override, { maxLength: 2, selector: (o) => o?.customerId }),
     })
     .map(({ overrides, capacityTimeZone, quietHours, ...policy }) => ({
@@ -204,10 +204,10 @@ export function contactScenarioArbitrary(constraints: ContactScenarioConstraints
             fc.record({
               channel: fc.constantFrom(...channels),
               purpose: fc.constantFrom(...purposes),
-              status: fc.constantFrom('granted' as const, 'granted' as const, 'withdrawn' as const),
+              status: fc.oneof({ weight: 5, arbitrary: fc.constant('granted' as const) }, { weight: 1, arbitrary: fc.constant('withdrawn' as const) }),
               at: quarter(-4 * 24 * 30, 0),
             }),
-            { maxLength: 8 },
+            { minLength: 4, maxLength: 16 },
           ),
         });
       const history = fc.array(
@@ -230,7 +230,7 @@ export function contactScenarioArbitrary(constraints: ContactScenarioConstraints
             purpose: fc.constantFrom(...purposes),
             priority: fc.integer({ min: 0, max: 3 }),
             expectedValue: fc.integer({ min: 0, max: 2 }),
-            earliestQ: fc.option(fc.integer({ min: -4 * 24, max: 4 * 24 * 4 }), { nil: undefined }),
+            earliestQ: fc.option(fc.integer({ min: -4 * 24, max: 4 * 24 * 2 }), { nil: undefined }),
             windowQ: fc.option(fc.integer({ min: 0, max: 4 * 24 * 6 }), { nil: undefined }),
             tags: fc.subarray([...tags]),
           })
