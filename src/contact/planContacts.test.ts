@@ -7,7 +7,7 @@ import type { ContactPolicyInput } from './contactPolicy.js';
 import { planContacts, type PlanContactsArgs } from './planContacts.js';
 
 const asOf = '2024-05-06T10:00:00Z'; // a Monday
-const granted = (channel: string, purpose = 'marketing') => ({ channel, purpose, status: 'granted' as const, at: '2024-01-01' });
+const granted = (channel: string, purpose: 'marketing' | 'service' = 'marketing') => ({ channel, purpose, status: 'granted' as const, at: '2024-01-01' });
 const ada: CustomerInput = { id: 'ada', timeZone: 'UTC', consents: [granted('email'), granted('sms'), granted('phone')] };
 const sent = (id: string, channel: string, at: string, purpose: 'marketing' | 'transactional' = 'marketing'): ContactHistoryEntryInput => ({
   id,

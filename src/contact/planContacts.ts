@@ -11,6 +11,8 @@ import type { ContactPolicy, ContactPolicyInput, QuietHoursRule } from './contac
 import {
   calendarWindow,
   capCounts,
+  type ContactFacts,
+  type NamedCap,
   capLimits,
   countsTowardLimits,
   customerRules,
@@ -135,12 +137,28 @@ interface Contact {
   readonly tags: readonly string[] | undefined;
   /** The candidate id for planned contacts, undefined for history. */
   readonly plannedId: string | undefined;
+  /** Whether it counts toward minimum gaps and cadence. */
+  readonly counted: boolean;
+  /** Bit i set when it counts toward the customer's cap i (computed once, not per check). */
+  readonly capMask: number;
 }
 
 interface CustomerState {
   readonly customer: Customer;
   readonly rules: CustomerRules;
   readonly contacts: Contact[];
+}
+
+function contactOf(policy: ContactPolicy, state: CustomerState, ms: number, facts: ContactFacts, plannedId: string | undefined): Contact {
+  let capMask = 0;
+  const caps = state.rules.caps;
+  for (let i = 0; i < caps.length; i++) if (capCounts(policy, (caps[i] as NamedCap).rule, facts)) capMask |= 1 << i;
+  return { ms, channel: facts.channel, purpose: facts.purpose, tags: facts.tags, plannedId, counted: countsTowardLimits(policy, facts.purpose), capMask };
+}
+
+/** Worse of two blocks: the one whose earliest allowed instant is later (the first on ties). */
+function worse(a: Block | undefined, b: Block | undefined): Block | undefined {
+  return a === undefined || (b !== undefined && b.next > a.next) ? b : a;
 }
 
 interface Block {
@@ -219,13 +237,31 @@ export function planContactsUnchecked(args: PlanContactsUncheckedArgs): ContactP
     const ms = entry.at.getTime();
     if (capacityRules.has(entry.channel) && localDayNumber(capacityZone, ms) >= firstCapacityDay) capacityDay(entry.channel, ms).history++;
     const state = states.get(entry.customerId);
-    if (state !== undefined) state.contacts.push({ ms, channel: entry.channel, purpose: entry.purpose, tags: entry.tags, plannedId: undefined });
+    if (state !== undefined) state.contacts.push(contactOf(policy, state, ms, entry, undefined));
   }
 
   const minGaps = new Map(policy.minGaps.map((rule, i) => [rule.channel, { gap: rule.gap, name: `minGaps[${i}]` }]));
   const quietFor = (channel: Channel): { rule: QuietHoursRule; name: string }[] =>
     policy.quietHours.flatMap((rule, i) => (rule.channels === undefined || rule.channels.includes(channel) ? [{ rule, name: `quietHours[${i}]` }] : []));
   const quietByChannel = new Map<Channel, { rule: QuietHoursRule; name: string }[]>();
+
+  // Calendar windows per zone, unit and local day, computed once per plan (not kept across calls).
+  const windows = new Map<string, Map<number, readonly [number, number]>>();
+  const units = ['day', 'week', 'month'] as const;
+  const windowAt = (zone: string, unit: (typeof units)[number], t: number): readonly [number, number] => {
+    let byDay = windows.get(zone);
+    if (byDay === undefined) {
+      byDay = new Map();
+      windows.set(zone, byDay);
+    }
+    const key = localDayNumber(zone, t) * 3 + units.indexOf(unit);
+    let window = byDay.get(key);
+    if (window === undefined) {
+      window = calendarWindow(zone, unit, policy.weekStartsOn, t);
+      byDay.set(key, window);
+    }
+    return window;
+  };
 
   const ranked = rankCandidates(policy, args.candidates);
   for (const candidate of ranked) {
@@ -274,47 +310,40 @@ export function planContactsUnchecked(args: PlanContactsUncheckedArgs): ContactP
     const limit = Math.min(latestAllowed, horizonEnd);
     const exempt = isExempt(policy, candidate.purpose);
 
+    const { rules, contacts } = state;
+    const gap = exempt ? undefined : minGaps.get(candidate.channel);
+    const cadence = exempt ? undefined : rules.cadence;
+    const pause = exempt ? undefined : rules.pause;
+    const capacity = capacityRules.get(candidate.channel);
+    let limitMask = 0;
+    for (let i = 0; i < rules.caps.length; i++) if (capLimits(policy, (rules.caps[i] as NamedCap).rule, candidate)) limitMask |= 1 << i;
     const blockAt = (t: number): Block | undefined => {
       let worst: Block | undefined;
-      const consider = (block: Block) => {
-        if (worst === undefined || block.next > worst.next) worst = block;
-      };
-      const { rules, contacts } = state;
-      if (!exempt && rules.pause !== undefined && t >= rules.pause.from && t < rules.pause.to) {
-        consider({ reason: 'paused', rule: rules.pause.name, next: rules.pause.to, rivalId: undefined });
+      if (pause !== undefined && t >= pause.from && t < pause.to) {
+        worst = worse(worst, { reason: 'paused', rule: pause.name, next: pause.to, rivalId: undefined });
       }
       for (const { rule, name } of quiet) {
-        if (!isQuiet(rule, rules.zone, t)) continue;
-        consider({ reason: 'quiet_hours', rule: name, next: nextLocalTime(rules.zone, t + 1, rule.end), rivalId: undefined });
+        if (isQuiet(rule, rules.zone, t)) worst = worse(worst, { reason: 'quiet_hours', rule: name, next: nextLocalTime(rules.zone, t + 1, rule.end), rivalId: undefined });
       }
-      if (!exempt) {
-        const gap = minGaps.get(candidate.channel);
-        if (gap !== undefined) {
-          const block = gapBlock(contacts, t, gap.gap, gap.name, (c) => c.channel === candidate.channel && countsTowardLimits(policy, c.purpose));
-          if (block) consider(block);
-        }
-        if (rules.cadence !== undefined) {
-          const block = gapBlock(contacts, t, rules.cadence.gap, rules.cadence.name, (c) => countsTowardLimits(policy, c.purpose));
-          if (block) consider(block);
-        }
-      }
-      for (const { rule, name } of rules.caps) {
-        if (!capLimits(policy, rule, candidate)) continue;
-        const inScope = contacts.filter((c) => capCounts(policy, rule, c));
+      if (gap !== undefined) worst = worse(worst, gapBlock(contacts, t, gap.gap, gap.name, candidate.channel));
+      if (cadence !== undefined) worst = worse(worst, gapBlock(contacts, t, cadence.gap, cadence.name, undefined));
+      for (let i = 0; i < rules.caps.length; i++) {
+        const bit = 1 << i;
+        if ((limitMask & bit) === 0) continue;
+        const { rule, name } = rules.caps[i] as NamedCap;
         const block =
           rule.max === 0
             ? { reason: 'cap' as const, rule: name, next: Number.POSITIVE_INFINITY, rivalId: undefined }
             : rule.window.kind === 'rolling'
-              ? rollingCapBlock(inScope, t, rule.window.length, rule.max, name)
-              : calendarCapBlock(inScope, calendarWindow(rules.zone, rule.window.unit, policy.weekStartsOn, t), rule.max, name);
-        if (block) consider(block);
+              ? rollingCapBlock(contacts, bit, t, rule.window.length, rule.max, name)
+              : calendarCapBlock(contacts, bit, windowAt(rules.zone, rule.window.unit, t), rule.max, name);
+        worst = worse(worst, block);
       }
-      const capacity = capacityRules.get(candidate.channel);
       if (capacity !== undefined) {
         const day = capacityDay(candidate.channel, t);
         if (day.history + day.planned >= capacity.perDay) {
           const next = capacity.perDay === 0 ? Number.POSITIVE_INFINITY : startOfLocalDay(capacityZone, localDayNumber(capacityZone, t) + 1);
-          consider({ reason: 'capacity', rule: capacity.name, next, rivalId: day.history < capacity.perDay ? day.firstPlanned : undefined });
+          worst = worse(worst, { reason: 'capacity', rule: capacity.name, next, rivalId: day.history < capacity.perDay ? day.firstPlanned : undefined });
         }
       }
       return worst;
@@ -335,7 +364,7 @@ export function planContactsUnchecked(args: PlanContactsUncheckedArgs): ContactP
     }
 
     if (blocked === undefined) {
-      state.contacts.push({ ms: t, channel: candidate.channel, purpose: candidate.purpose, tags: candidate.tags, plannedId: candidate.id });
+      state.contacts.push(contactOf(policy, state, t, candidate, candidate.id));
       if (capacityRules.has(candidate.channel)) {
         const day = capacityDay(candidate.channel, t);
         day.planned++;
@@ -351,9 +380,9 @@ export function planContactsUnchecked(args: PlanContactsUncheckedArgs): ContactP
     }
     const decision = decisionOf(blocked);
     if (blocked.next !== Number.POSITIVE_INFINITY && latestAllowed > horizonEnd) {
-      plan.deferred.push({ ...base, ...decision, notBefore: new Date(blocked.next) });
+      plan.deferred.push({ ...withDecision(base, decision), notBefore: new Date(blocked.next) });
     } else {
-      plan.suppressed.push({ ...base, ...decision });
+      plan.suppressed.push(withDecision(base, decision));
     }
   }
   return plan;
@@ -363,6 +392,13 @@ export function planContactsUnchecked(args: PlanContactsUncheckedArgs): ContactP
 function isQuiet(rule: QuietHoursRule, zone: string, ms: number): boolean {
   const minute = localMinuteOfDay(zone, ms);
   return rule.start < rule.end ? minute >= rule.start && minute < rule.end : minute >= rule.start || minute < rule.end;
+}
+
+function withDecision(base: PlannedCandidate, decision: ContactDecision): PlannedCandidate & ContactDecision {
+  const { candidateId, customerId, channel, purpose } = base;
+  return decision.rivalId === undefined
+    ? { candidateId, customerId, channel, purpose, reason: decision.reason, rule: decision.rule }
+    : { candidateId, customerId, channel, purpose, reason: decision.reason, rule: decision.rule, rivalId: decision.rivalId };
 }
 
 function decisionOf(block: Block): ContactDecision {
@@ -375,23 +411,39 @@ function decisionOf(block: Block): ContactDecision {
  * earliest asc, id in code-unit order.
  */
 function rankCandidates(policy: ContactPolicy, candidates: readonly ContactCandidate[]): ContactCandidate[] {
-  return candidates.toSorted(
-    (a, b) =>
-      Number(isExempt(policy, b.purpose)) - Number(isExempt(policy, a.purpose)) ||
+  // Sort keys are computed once (not in the comparator): this sort is a large share of a big plan.
+  const n = candidates.length;
+  const exempt = new Uint8Array(n);
+  const earliest = new Float64Array(n);
+  candidates.forEach((c, i) => {
+    exempt[i] = isExempt(policy, c.purpose) ? 1 : 0;
+    earliest[i] = c.earliest?.getTime() ?? Number.NEGATIVE_INFINITY;
+  });
+  const order = Array.from({ length: n }, (_, i) => i);
+  order.sort((i, j) => {
+    const a = candidates[i] as ContactCandidate;
+    const b = candidates[j] as ContactCandidate;
+    return (
+      (exempt[j] as number) - (exempt[i] as number) ||
       b.priority - a.priority ||
       b.expectedValue - a.expectedValue ||
-      (a.earliest?.getTime() ?? Number.NEGATIVE_INFINITY) - (b.earliest?.getTime() ?? Number.NEGATIVE_INFINITY) ||
-      compareIds(a.id, b.id),
-  );
+      (earliest[i] as number) - (earliest[j] as number) ||
+      compareIds(a.id, b.id)
+    );
+  });
+  return order.map((i) => candidates[i] as ContactCandidate);
 }
 
-/** A minimum-gap conflict at `t`: any matching contact closer than `gap`, before or after. */
-function gapBlock(contacts: readonly Contact[], t: number, gap: number, name: string, matches: (c: Contact) => boolean): Block | undefined {
+/**
+ * A minimum-gap conflict at `t`: any counted contact (on `channel`, or on any channel when it is
+ * undefined) closer than `gap`, before or after.
+ */
+function gapBlock(contacts: readonly Contact[], t: number, gap: number, name: string, channel: Channel | undefined): Block | undefined {
   let next = Number.NEGATIVE_INFINITY;
   let fromHistory = false;
   let rivalId: string | undefined;
   for (const c of contacts) {
-    if (Math.abs(c.ms - t) >= gap || !matches(c)) continue;
+    if (Math.abs(c.ms - t) >= gap || !c.counted || (channel !== undefined && c.channel !== channel)) continue;
     if (c.plannedId === undefined) fromHistory = true;
     if (c.ms + gap > next) {
       next = c.ms + gap;
@@ -407,8 +459,10 @@ function gapBlock(contacts: readonly Contact[], t: number, gap: number, name: st
  * counted contacts. The fullest spans containing `t` start at a contact in `(t − length, t]` or at
  * `t`, so only those starts are checked; the earliest allowed instant is past the last full span.
  */
-function rollingCapBlock(inScope: readonly Contact[], t: number, length: number, max: number, name: string): Block | undefined {
-  const near = inScope.filter((c) => c.ms > t - length && c.ms < t + length).sort((a, b) => a.ms - b.ms);
+function rollingCapBlock(contacts: readonly Contact[], bit: number, t: number, length: number, max: number, name: string): Block | undefined {
+  const near = contacts.filter((c) => (c.capMask & bit) !== 0 && c.ms > t - length && c.ms < t + length);
+  // Fewer contacts in reach than the cap allows: no span can be full.
+  if (near.length < max) return undefined;
   let next = Number.NEGATIVE_INFINITY;
   let fromHistory = false;
   let rivalId: string | undefined;
@@ -435,12 +489,12 @@ function rollingCapBlock(inScope: readonly Contact[], t: number, length: number,
 }
 
 /** A calendar-cap conflict: the local period `[start, end)` containing the instant is full. */
-function calendarCapBlock(inScope: readonly Contact[], [start, end]: readonly [number, number], max: number, name: string): Block | undefined {
+function calendarCapBlock(contacts: readonly Contact[], bit: number, [start, end]: readonly [number, number], max: number, name: string): Block | undefined {
   let total = 0;
   let history = 0;
   let planned: string | undefined;
-  for (const c of inScope) {
-    if (c.ms < start || c.ms >= end) continue;
+  for (const c of contacts) {
+    if ((c.capMask & bit) === 0 || c.ms < start || c.ms >= end) continue;
     total++;
     if (c.plannedId === undefined) history++;
     else planned ??= c.plannedId;

@@ -152,7 +152,7 @@ export function contactPolicyArbitrary(constraints: ContactPolicyConstraints = {
         selector: (rule) => rule.channel,
       }),
       exemptPurposesCountTowardCaps: fc.boolean(),
-      consentRequiredFor: fc.oneof(fc.constant([]), fc.subarray([...purposes])),
+      consentRequiredFor: fc.oneof(fc.constant<(typeof purposes)[number][]>([]), fc.subarray([...purposes])),
       overrides: fc.uniqueArray(override, { maxLength: 2, selector: (o) => o?.customerId }),
     })
     .map(({ overrides, capacityTimeZone, quietHours, ...policy }) => ({
