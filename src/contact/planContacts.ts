@@ -212,21 +212,31 @@ export function planContactsUnchecked(args: PlanContactsUncheckedArgs): ContactP
   const customersById = new Map(args.customers.map((customer) => [customer.id, customer]));
   const overrideIndex = overrideIndexOf(policy);
   const states = new Map<string, CustomerState>();
-  for (const candidate of args.candidates) {
-    if (states.has(candidate.customerId)) continue;
-    const customer = customersById.get(candidate.customerId) ?? { id: candidate.customerId };
-    states.set(candidate.customerId, { customer, rules: customerRules(policy, customer, overrideIndex), contacts: [] });
-  }
+  // Each candidate's state, resolved once in input order (not looked up again in rank order).
+  const stateOf = args.candidates.map((candidate) => {
+    let state = states.get(candidate.customerId);
+    if (state === undefined) {
+      const customer = customersById.get(candidate.customerId) ?? { id: candidate.customerId };
+      state = { customer, rules: customerRules(policy, customer, overrideIndex), contacts: [] };
+      states.set(candidate.customerId, state);
+    }
+    return state;
+  });
 
   const capacityZone = policy.capacityTimeZone ?? policy.fallbackTimeZone;
   const capacityRules = new Map(policy.capacity.map((rule, i) => [rule.channel, { perDay: rule.perDay, name: `capacity[${i}]` }]));
-  const capacityDays = new Map<string, CapacityDay>();
+  const capacityDays = new Map<Channel, Map<number, CapacityDay>>();
   const capacityDay = (channel: Channel, ms: number): CapacityDay => {
-    const key = `${channel}\u0000${localDayNumber(capacityZone, ms)}`;
-    let day = capacityDays.get(key);
+    let days = capacityDays.get(channel);
+    if (days === undefined) {
+      days = new Map();
+      capacityDays.set(channel, days);
+    }
+    const key = localDayNumber(capacityZone, ms);
+    let day = days.get(key);
     if (day === undefined) {
       day = { history: 0, planned: 0, firstPlanned: undefined };
-      capacityDays.set(key, day);
+      days.set(key, day);
     }
     return day;
   };
@@ -263,17 +273,16 @@ export function planContactsUnchecked(args: PlanContactsUncheckedArgs): ContactP
     return window;
   };
 
-  const ranked = rankCandidates(policy, args.candidates);
-  for (const candidate of ranked) {
+  for (const index of rankCandidates(policy, args.candidates)) {
+    const candidate = args.candidates[index] as ContactCandidate;
+    const state = stateOf[index] as CustomerState;
     const base: PlannedCandidate = {
       candidateId: candidate.id,
       customerId: candidate.customerId,
       channel: candidate.channel,
       purpose: candidate.purpose,
     };
-    const state = states.get(candidate.customerId);
     const latest = candidate.latest?.getTime() ?? Number.POSITIVE_INFINITY;
-    if (state === undefined) continue; // unreachable: every candidate's customer has a state
     if (latest < asOf) {
       plan.suppressed.push({ ...base, reason: 'expired', rule: 'latest' });
       continue;
@@ -406,32 +415,34 @@ function decisionOf(block: Block): ContactDecision {
 }
 
 /**
- * Candidates in rank order: exempt purposes first (caps and gaps never block them, so they must be
+ * The indices of the candidates in rank order: exempt purposes first (caps and gaps never block them, so they must be
  * in place before the contacts they count against), then priority desc, expected value desc,
  * earliest asc, id in code-unit order.
  */
-function rankCandidates(policy: ContactPolicy, candidates: readonly ContactCandidate[]): ContactCandidate[] {
+function rankCandidates(policy: ContactPolicy, candidates: readonly ContactCandidate[]): number[] {
   // Sort keys are computed once (not in the comparator): this sort is a large share of a big plan.
+  // Keys live in typed arrays, so comparisons do not chase candidate objects around the heap.
   const n = candidates.length;
   const exempt = new Uint8Array(n);
+  const priority = new Float64Array(n);
+  const value = new Float64Array(n);
   const earliest = new Float64Array(n);
   candidates.forEach((c, i) => {
     exempt[i] = isExempt(policy, c.purpose) ? 1 : 0;
+    priority[i] = c.priority;
+    value[i] = c.expectedValue;
     earliest[i] = c.earliest?.getTime() ?? Number.NEGATIVE_INFINITY;
   });
   const order = Array.from({ length: n }, (_, i) => i);
-  order.sort((i, j) => {
-    const a = candidates[i] as ContactCandidate;
-    const b = candidates[j] as ContactCandidate;
-    return (
+  order.sort(
+    (i, j) =>
       (exempt[j] as number) - (exempt[i] as number) ||
-      b.priority - a.priority ||
-      b.expectedValue - a.expectedValue ||
+      (priority[j] as number) - (priority[i] as number) ||
+      (value[j] as number) - (value[i] as number) ||
       (earliest[i] as number) - (earliest[j] as number) ||
-      compareIds(a.id, b.id)
-    );
-  });
-  return order.map((i) => candidates[i] as ContactCandidate);
+      compareIds((candidates[i] as ContactCandidate).id, (candidates[j] as ContactCandidate).id),
+  );
+  return order;
 }
 
 /**
@@ -466,8 +477,9 @@ function rollingCapBlock(contacts: readonly Contact[], bit: number, t: number, l
   let next = Number.NEGATIVE_INFINITY;
   let fromHistory = false;
   let rivalId: string | undefined;
-  const starts = [t, ...near.filter((c) => c.ms <= t).map((c) => c.ms)];
-  for (const s of starts) {
+  for (let k = -1; k < near.length; k++) {
+    const s = k < 0 ? t : (near[k] as Contact).ms;
+    if (s > t) continue;
     let total = 0;
     let history = 0;
     let planned: string | undefined;
