@@ -80,6 +80,10 @@ export interface PlanContactsUncheckedArgs {
  * DST: wall times are read through the zone's offset at each instant; a local boundary inside a
  * spring-forward gap moves to the first valid instant, and an ambiguous one takes the earlier instant.
  *
+ * The search for an instant jumps from boundary to boundary (the end of a quiet window, a gap or a
+ * full cap window); it stops after 10,000 jumps and then reports the last blocking rule, which no
+ * realistic horizon reaches.
+ *
  * Edge cases: no candidates → three empty lists; history of customers without candidates is used
  * only for daily capacity. Each list is in rank order. Runs in O(n log n) for the ranking plus, per
  * candidate, O(k log k) per rule over the k contacts of its customer near the tried instant.
