@@ -7,3 +7,4 @@ export * from './arbitraries.js';
 export * from './rfm.js';
 export * from './clv.js';
 export * from './channels.js';
+export * from './contact.js';
