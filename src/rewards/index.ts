@@ -1,7 +1,11 @@
 /**
- * Rewards: loyalty-points ledgers and tiers.
- *
- * This area is not built yet; the entry point exists so that imports resolve.
+ * Rewards and relationship health: a loyalty-points ledger that never loses a point (balances,
+ * expiry, idempotency, reversals, point-in-time queries), tiers and liability, and the relationship
+ * measures (Kotler's relationship levels, the loyalty ladder, NPS, CSAT, service responsiveness).
  * @module rewards
  */
-export {};
+export * from './pointsPolicy.js';
+export * from './pointsLedgerColumns.js';
+export { parsePointsLedger, type ParsedPointsLedger } from './parsePointsLedger.js';
+export * from './pointsBalanceUnchecked.js';
+export * from './pointsBalance.js';
