@@ -4,3 +4,4 @@
  * @module testing
  */
 export {};
+export * from './rewards.js';

@@ -1,0 +1,122 @@
+import fc from 'fast-check';
+import type { PointsEntryInput } from '../models/reward.js';
+import type { PointsPolicyInput } from '../rewards/pointsPolicy.js';
+
+/** Constraints of {@link pointsLedgerArbitrary}. */
+export interface PointsLedgerConstraints {
+  /** Largest number of members (ids `m0`, `m1`, …). @defaultValue 3 */
+  readonly maxCustomers?: number;
+  /** Largest number of entries. @defaultValue 30 */
+  readonly maxEntries?: number;
+  /** Days (from 2024-01-01 UTC) over which entries are spread; few days give many equal times. @defaultValue 120 */
+  readonly days?: number;
+  /** Whether to include `reverse` entries. @defaultValue true */
+  readonly reversals?: boolean;
+  /** Whether reversals may name `expire` entries (which restores expired points). @defaultValue true */
+  readonly reverseExpiries?: boolean;
+}
+
+const dayMs = 86_400_000;
+const origin = Date.UTC(2024, 0, 1);
+type Draft = { kind: number; customer: number; day: number; hour: number; points: number; extra: number; pick: number; keyed: boolean };
+
+/**
+ * Schema-valid loyalty-points ledgers (`PointsEntryInput[]` with unique ids): earns (some with a lock
+ * period or their own expiry), redemptions, signed adjustments, expiries (some naming a lot) and
+ * reversals of earlier entries of the same member. Redemptions may exceed the balance: remove the
+ * entries `pointsBalanceUnchecked` rejects to get a ledger that `pointsBalance` accepts.
+ * @example
+ * ```ts
+ * import fc from 'fast-check';
+ * import { pointsLedgerArbitrary } from 'relmark/testing';
+ * fc.sample(pointsLedgerArbitrary({ maxEntries: 5 }), { numRuns: 3, seed: 1 }).every((ledger) => ledger.length <= 5);
+ * //=> true
+ * ```
+ */
+export function pointsLedgerArbitrary(constraints: PointsLedgerConstraints = {}): fc.Arbitrary<PointsEntryInput[]> {
+  const maxCustomers = constraints.maxCustomers ?? 3;
+  const days = constraints.days ?? 120;
+  // Earns are the most frequent entries, so that most redemptions can be honoured.
+  const kinds = constraints.reversals === false ? [0, 0, 0, 1, 1, 2, 3] : [0, 0, 0, 1, 1, 2, 3, 4, 4];
+  const draft = fc.record({
+    kind: fc.constantFrom(...kinds),
+    customer: fc.nat({ max: maxCustomers - 1 }),
+    day: fc.nat({ max: days - 1 }),
+    hour: fc.constantFrom(0, 0, 12),
+    points: fc.integer({ min: 1, max: 400 }),
+    extra: fc.nat({ max: 9 }),
+    pick: fc.nat(),
+    keyed: fc.boolean(),
+  });
+  return fc.array(draft, { maxLength: constraints.maxEntries ?? 30, size: 'medium' }).map((drafts) => toEntries(drafts, constraints.reverseExpiries !== false));
+}
+
+function toEntries(drafts: readonly Draft[], reverseExpiries: boolean): PointsEntryInput[] {
+  const entries: PointsEntryInput[] = [];
+  const ms = (d: Draft) => origin + d.day * dayMs + d.hour * 3_600_000;
+  drafts.forEach((d, i) => {
+    const base = { id: `e${i}`, customerId: `m${d.customer}`, at: new Date(ms(d)).toISOString(), ...(d.keyed ? { idempotencyKey: `k${i}` } : {}) };
+    // Earlier entries of the same member, which a reversal or an expiry may name.
+    const earlier = entries.filter((e) => e.customerId === base.customerId && Date.parse(e.at as string) <= ms(d));
+    const choose = (candidates: PointsEntryInput[]) => candidates[d.pick % Math.max(1, candidates.length)];
+    switch (d.kind) {
+      case 0: {
+        const lock = d.extra >= 7 ? (d.extra - 6) * 5 : 0;
+        const opens = ms(d) + lock * dayMs;
+        entries.push({
+          type: 'earn',
+          ...base,
+          points: d.points,
+          ...(lock > 0 ? { availableAt: new Date(opens).toISOString() } : {}),
+          ...(d.extra % 3 === 0 ? { expiresAt: new Date(opens + (20 + d.extra * 9) * dayMs).toISOString() } : {}),
+        });
+        return;
+      }
+      case 1:
+        entries.push({ type: 'redeem', ...base, points: Math.ceil(d.points / 2) });
+        return;
+      case 2: {
+        const lot = d.extra % 2 === 0 ? choose(earlier.filter((e) => e.type === 'earn')) : undefined;
+        entries.push({ type: 'expire', ...base, points: Math.ceil(d.points / 8), ...(lot ? { lotId: lot.id as string } : {}) });
+        return;
+      }
+      case 3:
+        entries.push({ type: 'adjust', ...base, points: d.extra % 2 === 0 ? d.points : -Math.ceil(d.points / 4), reason: 'manual' });
+        return;
+      default: {
+        const target = choose(earlier.filter((e) => e.type !== 'reverse' && (reverseExpiries || e.type !== 'expire')));
+        if (target === undefined) return;
+        const whole = Math.abs(target.points as number);
+        const partial = d.extra < 5 ? Math.min(whole, 1 + (d.pick % whole)) : undefined;
+        entries.push({ type: 'reverse', ...base, reverses: target.id as string, ...(partial === undefined ? {} : { points: partial }) });
+      }
+    }
+  });
+  return entries;
+}
+
+/**
+ * Points policies (`PointsPolicyInput`) covering every expiry kind, both consumption orders and both
+ * negative-balance rules.
+ * @example
+ * ```ts
+ * import fc from 'fast-check';
+ * import { pointsPolicyArbitrary } from 'relmark/testing';
+ * fc.sample(pointsPolicyArbitrary(), { numRuns: 5, seed: 2 }).length;
+ * //=> 5
+ * ```
+ */
+export function pointsPolicyArbitrary(): fc.Arbitrary<PointsPolicyInput> {
+  const unit = fc.constantFrom('day' as const, 'month' as const);
+  const expiry = fc.oneof(
+    fc.constant({ kind: 'never' as const }),
+    fc.record({ kind: fc.constant('after' as const), amount: fc.integer({ min: 1, max: 90 }), unit }),
+    fc.record({ kind: fc.constant('end_of_period' as const), period: fc.constantFrom('month' as const, 'year' as const), periodsAfter: fc.nat({ max: 2 }) }),
+    fc.record({ kind: fc.constant('inactivity' as const), amount: fc.integer({ min: 1, max: 90 }), unit }),
+  );
+  return fc.record({
+    expiry,
+    consumption: fc.constantFrom('soonest_expiring' as const, 'oldest_earned' as const),
+    negativeBalance: fc.constantFrom('never' as const, 'for_returns' as const),
+  });
+}
