@@ -9,3 +9,5 @@ export * from './pointsLedgerColumns.js';
 export { parsePointsLedger, type ParsedPointsLedger } from './parsePointsLedger.js';
 export * from './pointsBalanceUnchecked.js';
 export * from './pointsBalance.js';
+export * from './qualifyingActivity.js';
+export * from './assignTier.js';

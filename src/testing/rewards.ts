@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import type { PointsEntryInput } from '../models/reward.js';
+import type { PointsEntryInput, TierProgramInput } from '../models/reward.js';
+import type { QualifyingActivityInput } from '../rewards/qualifyingActivity.js';
 import type { PointsPolicyInput } from '../rewards/pointsPolicy.js';
 
 /** Constraints of {@link pointsLedgerArbitrary}. */
@@ -119,4 +120,64 @@ export function pointsPolicyArbitrary(): fc.Arbitrary<PointsPolicyInput> {
     consumption: fc.constantFrom('soonest_expiring' as const, 'oldest_earned' as const),
     negativeBalance: fc.constantFrom('never' as const, 'for_returns' as const),
   });
+}
+
+/**
+ * Tier programmes (`TierProgramInput`): 2 to 4 tiers with ranks 0…k, one or two rules per tier above
+ * the entry tier (thresholds growing with rank), every window kind and every downgrade policy.
+ * @example
+ * ```ts
+ * import fc from 'fast-check';
+ * import { tierProgramArbitrary } from 'relmark/testing';
+ * fc.sample(tierProgramArbitrary(), { numRuns: 3, seed: 4 }).every((p) => p.tiers[0]?.rank === 0);
+ * //=> true
+ * ```
+ */
+export function tierProgramArbitrary(): fc.Arbitrary<TierProgramInput> {
+  const window = fc.oneof(
+    fc.record({ kind: fc.constant('rolling' as const), months: fc.integer({ min: 1, max: 24 }) }),
+    fc.constant({ kind: 'calendar_year' as const }),
+    fc.constant({ kind: 'lifetime' as const }),
+  );
+  const rule = fc.record({ metric: fc.constantFrom('points' as const, 'spend' as const, 'purchases' as const), step: fc.integer({ min: 1, max: 400 }), window });
+  return fc
+    .record({
+      levels: fc.array(fc.array(rule, { minLength: 1, maxLength: 2 }), { minLength: 1, maxLength: 3 }),
+      downgrade: fc.constantFrom('none' as const, 'one_step' as const, 'recompute' as const),
+    })
+    .map(({ levels, downgrade }) => ({
+      tiers: [{ id: 't0', name: 'Tier 0', rank: 0 }, ...levels.map((_, i) => ({ id: `t${i + 1}`, name: `Tier ${i + 1}`, rank: i + 1 }))],
+      rules: levels.flatMap((rules, i) => rules.map((r) => ({ tierId: `t${i + 1}`, metric: r.metric, threshold: r.step * (i + 1), window: r.window }))),
+      downgrade,
+    }));
+}
+
+/** Constraints of {@link qualifyingActivityArbitrary}. */
+export interface QualifyingActivityConstraints {
+  /** Largest number of members. @defaultValue 3 */
+  readonly maxCustomers?: number;
+  /** Largest number of rows. @defaultValue 20 */
+  readonly maxRows?: number;
+  /** Whether amounts may be negative (refunds). @defaultValue false */
+  readonly negative?: boolean;
+}
+
+/**
+ * Tier-qualifying activity rows (`QualifyingActivityInput[]`) spread over 2023–2025 (UTC).
+ * @example
+ * ```ts
+ * import fc from 'fast-check';
+ * import { qualifyingActivityArbitrary } from 'relmark/testing';
+ * fc.sample(qualifyingActivityArbitrary(), { numRuns: 3, seed: 5 }).every((rows) => rows.every((r) => r.amount >= 0));
+ * //=> true
+ * ```
+ */
+export function qualifyingActivityArbitrary(constraints: QualifyingActivityConstraints = {}): fc.Arbitrary<QualifyingActivityInput[]> {
+  const row = fc.record({
+    customerId: fc.nat({ max: (constraints.maxCustomers ?? 3) - 1 }).map((i) => `m${i}`),
+    at: fc.integer({ min: 0, max: 3 * 365 }).map((day) => new Date(Date.UTC(2023, 0, 1) + day * dayMs).toISOString()),
+    metric: fc.constantFrom('points' as const, 'spend' as const, 'purchases' as const),
+    amount: fc.integer({ min: constraints.negative ? -300 : 0, max: 600 }),
+  });
+  return fc.array(row, { maxLength: constraints.maxRows ?? 20, size: 'medium' });
 }
