@@ -11,3 +11,6 @@ export * from './pointsBalanceUnchecked.js';
 export * from './pointsBalance.js';
 export * from './qualifyingActivity.js';
 export * from './assignTier.js';
+export { netPromoterScore, type NpsResult, type ScoreIntervalOptions } from './measures/netPromoterScore.js';
+export { csatScore, type CsatResult } from './measures/csatScore.js';
+export * from './measures/summarizeFeedback.js';
