@@ -14,3 +14,5 @@ export * from './assignTier.js';
 export { netPromoterScore, type NpsResult, type ScoreIntervalOptions } from './measures/netPromoterScore.js';
 export { csatScore, type CsatResult } from './measures/csatScore.js';
 export * from './measures/summarizeFeedback.js';
+export * from './measures/relationshipLevels.js';
+export * from './measures/recommendRelationshipLevel.js';
