@@ -16,3 +16,5 @@ export { csatScore, type CsatResult } from './measures/csatScore.js';
 export * from './measures/summarizeFeedback.js';
 export * from './measures/relationshipLevels.js';
 export * from './measures/recommendRelationshipLevel.js';
+export * from './measures/referral.js';
+export * from './measures/loyaltyLadder.js';
