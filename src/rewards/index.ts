@@ -18,3 +18,4 @@ export * from './measures/relationshipLevels.js';
 export * from './measures/recommendRelationshipLevel.js';
 export * from './measures/referral.js';
 export * from './measures/loyaltyLadder.js';
+export * from './measures/serviceResponsiveness.js';
