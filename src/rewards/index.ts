@@ -19,3 +19,4 @@ export * from './measures/recommendRelationshipLevel.js';
 export * from './measures/referral.js';
 export * from './measures/loyaltyLadder.js';
 export * from './measures/serviceResponsiveness.js';
+export * from './pointsLiability.js';

@@ -1,21 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { PointsEntryInput } from '../models/reward.js';
-import { pointsLedgerArbitrary, pointsPolicyArbitrary } from '../testing/rewards.js';
+import { pointsLedgerArbitrary, pointsPolicyArbitrary, withoutRejectedEntries } from '../testing/rewards.js';
 import { parsePointsLedger } from './parsePointsLedger.js';
 import { pointsBalance, type PointsBalance } from './pointsBalance.js';
 import { pointsBalanceUnchecked } from './pointsBalanceUnchecked.js';
 import { toPointsLedgerColumns } from './pointsLedgerColumns.js';
-import { PointsPolicySchema, type PointsPolicyInput } from './pointsPolicy.js';
+import { PointsPolicySchema } from './pointsPolicy.js';
 
-const end = new Date('2030-01-01');
-
-/** The ledger without the entries the replay rejects (skipping them is what the replay does). */
-function applicable(entries: readonly PointsEntryInput[], policy: PointsPolicyInput): PointsEntryInput[] {
-  const { columns } = toPointsLedgerColumns(parsePointsLedger(entries).entries);
-  const rejected = new Set(pointsBalanceUnchecked(columns, { asOf: end, policy: PointsPolicySchema.parse(policy) }).rejected.map((r) => columns.entryIds?.[r.entry]));
-  return entries.filter((entry) => !rejected.has(String(entry.id)));
-}
+const applicable = withoutRejectedEntries;
 
 const asOfArbitrary = fc.integer({ min: 0, max: 200 }).map((day) => new Date(Date.UTC(2024, 0, 1) + day * 86_400_000));
 const ledgerCase = fc.record({ entries: pointsLedgerArbitrary(), policy: pointsPolicyArbitrary(), asOf: asOfArbitrary });

@@ -1,7 +1,10 @@
 import fc from 'fast-check';
 import type { PointsEntryInput, TierProgramInput } from '../models/reward.js';
 import type { QualifyingActivityInput } from '../rewards/qualifyingActivity.js';
-import type { PointsPolicyInput } from '../rewards/pointsPolicy.js';
+import { parsePointsLedger } from '../rewards/parsePointsLedger.js';
+import { pointsBalanceUnchecked } from '../rewards/pointsBalanceUnchecked.js';
+import { toPointsLedgerColumns } from '../rewards/pointsLedgerColumns.js';
+import { PointsPolicySchema, type PointsPolicyInput } from '../rewards/pointsPolicy.js';
 
 /** Constraints of {@link pointsLedgerArbitrary}. */
 export interface PointsLedgerConstraints {
@@ -180,4 +183,28 @@ export function qualifyingActivityArbitrary(constraints: QualifyingActivityConst
     amount: fc.integer({ min: constraints.negative ? -300 : 0, max: 600 }),
   });
   return fc.array(row, { maxLength: constraints.maxRows ?? 20, size: 'medium' });
+}
+
+/**
+ * The ledger without the entries a replay under `policy` rejects (redemptions larger than the
+ * balance, reversals of rejected entries, …), so that `pointsBalance` accepts it at any `asOf`.
+ * Skipping those entries is what the replay does, so the balances are unchanged.
+ * @example
+ * ```ts
+ * import { withoutRejectedEntries } from 'relmark/testing';
+ * withoutRejectedEntries(
+ *   [
+ *     { type: 'earn', id: 'e1', customerId: 'c', at: '2024-01-01', points: 10 },
+ *     { type: 'redeem', id: 'r1', customerId: 'c', at: '2024-01-02', points: 50 },
+ *   ],
+ *   {},
+ * ).map((e) => e.id);
+ * //=> ['e1']
+ * ```
+ */
+export function withoutRejectedEntries(entries: readonly PointsEntryInput[], policy: PointsPolicyInput): PointsEntryInput[] {
+  const { columns } = toPointsLedgerColumns(parsePointsLedger(entries).entries);
+  const rejected = pointsBalanceUnchecked(columns, { asOf: new Date(8.64e15), policy: PointsPolicySchema.parse(policy) }).rejected;
+  const rejectedIds = new Set(rejected.map((r) => columns.entryIds?.[r.entry]));
+  return entries.filter((entry) => !rejectedIds.has(String(entry.id)));
 }
