@@ -3,7 +3,7 @@
  * @internal
  * @module
  */
-import { addUtcMonths, msPerDay, startOfUtcMonth, startOfUtcYear } from '../internal/time.js';
+import { addUtcMonths, msPerDay, startOfUtcMonth, startOfUtcYear, utcDayNumber } from '../internal/time.js';
 import type { ExpiryPolicy } from './pointsPolicy.js';
 
 /** Adds whole days or UTC calendar months to an instant. @internal */
@@ -36,4 +36,22 @@ export function policyExpiry(earnedMs: number, expiry: ExpiryPolicy): number {
 export function inactivityDeadline(lastActivityMs: number, expiry: ExpiryPolicy): number {
   if (expiry.kind !== 'inactivity' || !Number.isFinite(lastActivityMs)) return Number.POSITIVE_INFINITY;
   return addPolicyDuration(lastActivityMs, expiry.amount, expiry.unit);
+}
+
+/**
+ * {@link policyExpiry} for many lots: calendar arithmetic depends only on the UTC date (the time of
+ * day is carried over), so results are cached per day, which keeps a 10M-entry replay from spending
+ * most of its time building `Date` objects. The cache lives in the returned function only. @internal
+ */
+export function lotExpiryCalculator(expiry: ExpiryPolicy): (earnedMs: number) => number {
+  if (expiry.kind === 'never' || expiry.kind === 'inactivity') return () => Number.POSITIVE_INFINITY;
+  if (expiry.kind === 'after' && expiry.unit === 'day') return (earnedMs) => earnedMs + expiry.amount * msPerDay;
+  const byDay = new Map<number, number>();
+  return (earnedMs) => {
+    const dayStart = utcDayNumber(earnedMs) * msPerDay;
+    let fromDayStart = byDay.get(dayStart);
+    if (fromDayStart === undefined) byDay.set(dayStart, (fromDayStart = policyExpiry(dayStart, expiry)));
+    // 'after N months' keeps the time of day; period ends do not depend on it.
+    return expiry.kind === 'after' ? fromDayStart + (earnedMs - dayStart) : fromDayStart;
+  };
 }

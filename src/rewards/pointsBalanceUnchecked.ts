@@ -1,4 +1,4 @@
-import { inactivityDeadline, policyExpiry } from './lotExpiry.js';
+import { inactivityDeadline, lotExpiryCalculator } from './lotExpiry.js';
 import type { PointsLedgerColumns } from './pointsLedgerColumns.js';
 import type { PointsPolicy } from './pointsPolicy.js';
 
@@ -134,14 +134,11 @@ export interface PointsBalanceUncheckedOptions {
  * @category Rewards
  */
 export function pointsBalanceUnchecked(ledger: PointsLedgerColumns, options: PointsBalanceUncheckedOptions): PointsBalanceColumns {
-  const { customer, type, at, points } = ledger;
+  const { customer } = ledger;
   const { policy } = options;
   const asOf = options.asOf.getTime();
-  const n = type.length;
+  const n = ledger.type.length;
   const m = ledger.customerIds.length;
-  const availableAtColumn = ledger.availableAt;
-  const expiresAtColumn = ledger.expiresAt;
-  const refColumn = ledger.ref;
 
   // Group entries by customer with a stable counting sort.
   const start = new Int32Array(m + 1);
@@ -154,9 +151,46 @@ export function pointsBalanceUnchecked(ledger: PointsLedgerColumns, options: Poi
     order[fill[c] as number] = i;
     fill[c] = (fill[c] as number) + 1;
   }
-
   const replayBefore = (i: number, j: number) =>
-    (at[i] as number) - (at[j] as number) || (rankOfType[type[i] as number] as number) - (rankOfType[type[j] as number] as number) || i - j;
+    (ledger.at[i] as number) - (ledger.at[j] as number) ||
+    (rankOfType[ledger.type[i] as number] as number) - (rankOfType[ledger.type[j] as number] as number) ||
+    i - j;
+  for (let c = 0; c < m; c++) {
+    const from = start[c] as number;
+    const to = start[c + 1] as number;
+    let sorted = true;
+    for (let k = from + 1; k < to && sorted; k++) sorted = replayBefore(order[k - 1] as number, order[k] as number) < 0;
+    if (!sorted) order.subarray(from, to).sort(replayBefore);
+  }
+
+  // Copy the columns into replay order once: each member's entries then sit next to each other, so
+  // the replay reads memory in sequence instead of jumping across a time-ordered ledger. From here
+  // on an entry is named by its replay position; order[position] is its index in the input.
+  const at = new Float64Array(n);
+  const type = new Uint8Array(n);
+  const points = new Float64Array(n);
+  const opensAt = new Float64Array(n);
+  const ownExpiry = ledger.expiresAt ? new Float64Array(n) : undefined;
+  const ref = ledger.ref ? new Int32Array(n) : undefined;
+  const positionOf = ledger.ref ? new Int32Array(n) : undefined;
+  for (let k = 0; k < n; k++) {
+    const e = order[k] as number;
+    at[k] = ledger.at[e] as number;
+    type[k] = ledger.type[e] as number;
+    points[k] = ledger.points[e] as number;
+    const opens = ledger.availableAt ? (ledger.availableAt[e] as number) : Number.NaN;
+    opensAt[k] = Number.isNaN(opens) ? (at[k] as number) : opens;
+    if (ownExpiry) ownExpiry[k] = (ledger.expiresAt as Float64Array)[e] as number;
+    if (positionOf) positionOf[e] = k;
+  }
+  if (ref && positionOf) {
+    for (let k = 0; k < n; k++) {
+      const target = (ledger.ref as Int32Array)[order[k] as number] as number;
+      ref[k] = target >= 0 ? (positionOf[target] as number) : -1;
+    }
+  }
+  const expiresAtColumn = ownExpiry;
+  const refColumn = ref;
 
   // Debits that a reversal names keep a record of the lots they took points from.
   const reversalTarget = new Uint8Array(n);
@@ -167,10 +201,8 @@ export function pointsBalanceUnchecked(ledger: PointsLedgerColumns, options: Poi
   const remaining = new Float64Array(n);
   const lotExpiry = new Float64Array(n);
   const state = new Uint8Array(n);
-  const availableOf = (lot: number) => {
-    const value = availableAtColumn ? (availableAtColumn[lot] as number) : Number.NaN;
-    return Number.isNaN(value) ? (at[lot] as number) : value;
-  };
+  const availableOf = (lot: number) => opensAt[lot] as number;
+  const expiryOf = lotExpiryCalculator(policy.expiry);
   const soonestExpiring = policy.consumption === 'soonest_expiring';
   const lotBefore = (a: number, b: number) => {
     if (soonestExpiring) {
@@ -200,106 +232,112 @@ export function pointsBalanceUnchecked(ledger: PointsLedgerColumns, options: Poi
   let notYetInEffect = 0;
 
   const open: number[] = [];
+  // Per-member replay state, reset for each member; the helpers are created once (not per member).
+  let deficit = 0;
+  let lastActivity = Number.NaN;
+  let nextExpiry = Number.POSITIVE_INFINITY;
+  let earned: number;
+  let redeemed: number;
+  let expired = 0;
+  let adjusted: number;
+  let reversed: number;
+
+  const removeEmptyLots = () => {
+    let kept = 0;
+    for (const lot of open) if ((remaining[lot] as number) > 0) open[kept++] = lot;
+    open.length = kept;
+  };
+  const insertLot = (lot: number) => {
+    let lo = 0;
+    let hi = open.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (lotBefore(open[mid] as number, lot) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo === open.length) open.push(lot);
+    else open.splice(lo, 0, lot);
+    if ((lotExpiry[lot] as number) < nextExpiry) nextExpiry = lotExpiry[lot] as number;
+  };
+  const expireDue = (t: number) => {
+    if (inactivityDeadline(lastActivity, policy.expiry) <= t) {
+      for (const lot of open) {
+        expired += remaining[lot] as number;
+        remaining[lot] = 0;
+      }
+      open.length = 0;
+      nextExpiry = Number.POSITIVE_INFINITY;
+      return;
+    }
+    if (t < nextExpiry) return;
+    nextExpiry = Number.POSITIVE_INFINITY;
+    for (const lot of open) {
+      const expiry = lotExpiry[lot] as number;
+      if (expiry <= t) {
+        expired += remaining[lot] as number;
+        remaining[lot] = 0;
+      } else if (expiry < nextExpiry) nextExpiry = expiry;
+    }
+    removeEmptyLots();
+  };
+  const spendable = (t: number, includePending: boolean) => {
+    let total = 0;
+    for (const lot of open) if (includePending || availableOf(lot) <= t) total += remaining[lot] as number;
+    return total;
+  };
+  // Takes `amount` (which the caller has checked is there) in consumption order.
+  const consume = (amount: number, t: number, includePending: boolean, record: number[] | undefined) => {
+    let left = amount;
+    for (const lot of open) {
+      if (left === 0) break;
+      if (!includePending && availableOf(lot) > t) continue;
+      const take = Math.min(left, remaining[lot] as number);
+      remaining[lot] = (remaining[lot] as number) - take;
+      left -= take;
+      record?.push(lot, take);
+    }
+    removeEmptyLots();
+  };
+  const credit = (lot: number, amount: number, expiry: number) => {
+    lotExpiry[lot] = expiry;
+    const repaid = Math.min(deficit, amount);
+    deficit -= repaid;
+    remaining[lot] = amount - repaid;
+    if (remaining[lot] > 0) insertLot(lot);
+  };
+  const reject = (entry: number, code: RejectedPointsEntry['code'], needed: number, available: number) => {
+    state[entry] = REJECTED;
+    rejected.push({ entry: order[entry] as number, code, needed, available, shortfall: needed - available });
+  };
+  const debit = (entry: number, amount: number, t: number, includePending: boolean): boolean => {
+    const available = spendable(t, includePending) - deficit;
+    if (amount > available) {
+      reject(entry, 'insufficient_points', amount, Math.max(0, available));
+      return false;
+    }
+    consume(amount, t, includePending, reversalTarget[entry] ? allocationOf(entry) : undefined);
+    return true;
+  };
+  const allocationOf = (entry: number) => {
+    let list = allocations.get(entry);
+    if (!list) allocations.set(entry, (list = []));
+    return list;
+  };
+
   for (let c = 0; c < m; c++) {
     const from = start[c] as number;
     const to = start[c + 1] as number;
-    let sorted = true;
-    for (let k = from + 1; k < to && sorted; k++) sorted = replayBefore(order[k - 1] as number, order[k] as number) < 0;
-    if (!sorted) order.subarray(from, to).sort(replayBefore);
-
     open.length = 0;
-    let deficit = 0;
-    let lastActivity = Number.NaN;
-    let nextExpiry = Number.POSITIVE_INFINITY;
-    let earned = 0;
-    let redeemed = 0;
-    let expired = 0;
-    let adjusted = 0;
-    let reversed = 0;
-
-    const removeEmptyLots = () => {
-      let kept = 0;
-      for (const lot of open) if ((remaining[lot] as number) > 0) open[kept++] = lot;
-      open.length = kept;
-    };
-    const insertLot = (lot: number) => {
-      let lo = 0;
-      let hi = open.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (lotBefore(open[mid] as number, lot) < 0) lo = mid + 1;
-        else hi = mid;
-      }
-      open.splice(lo, 0, lot);
-      if ((lotExpiry[lot] as number) < nextExpiry) nextExpiry = lotExpiry[lot] as number;
-    };
-    const expireDue = (t: number) => {
-      if (inactivityDeadline(lastActivity, policy.expiry) <= t) {
-        for (const lot of open) {
-          expired += remaining[lot] as number;
-          remaining[lot] = 0;
-        }
-        open.length = 0;
-        nextExpiry = Number.POSITIVE_INFINITY;
-        return;
-      }
-      if (t < nextExpiry) return;
-      nextExpiry = Number.POSITIVE_INFINITY;
-      for (const lot of open) {
-        const expiry = lotExpiry[lot] as number;
-        if (expiry <= t) {
-          expired += remaining[lot] as number;
-          remaining[lot] = 0;
-        } else if (expiry < nextExpiry) nextExpiry = expiry;
-      }
-      removeEmptyLots();
-    };
-    const spendable = (t: number, includePending: boolean) => {
-      let total = 0;
-      for (const lot of open) if (includePending || availableOf(lot) <= t) total += remaining[lot] as number;
-      return total;
-    };
-    // Takes `amount` (which the caller has checked is there) in consumption order.
-    const consume = (amount: number, t: number, includePending: boolean, record: number[] | undefined) => {
-      let left = amount;
-      for (const lot of open) {
-        if (left === 0) break;
-        if (!includePending && availableOf(lot) > t) continue;
-        const take = Math.min(left, remaining[lot] as number);
-        remaining[lot] = (remaining[lot] as number) - take;
-        left -= take;
-        record?.push(lot, take);
-      }
-      removeEmptyLots();
-    };
-    const credit = (lot: number, amount: number, expiry: number) => {
-      lotExpiry[lot] = expiry;
-      const repaid = Math.min(deficit, amount);
-      deficit -= repaid;
-      remaining[lot] = amount - repaid;
-      if (remaining[lot] > 0) insertLot(lot);
-    };
-    const reject = (entry: number, code: RejectedPointsEntry['code'], needed: number, available: number) => {
-      state[entry] = REJECTED;
-      rejected.push({ entry, code, needed, available, shortfall: needed - available });
-    };
-    const debit = (entry: number, amount: number, t: number, includePending: boolean): boolean => {
-      const available = spendable(t, includePending) - deficit;
-      if (amount > available) {
-        reject(entry, 'insufficient_points', amount, Math.max(0, available));
-        return false;
-      }
-      consume(amount, t, includePending, reversalTarget[entry] ? allocationOf(entry) : undefined);
-      return true;
-    };
-    const allocationOf = (entry: number) => {
-      let list = allocations.get(entry);
-      if (!list) allocations.set(entry, (list = []));
-      return list;
-    };
-
+    deficit = 0;
+    lastActivity = Number.NaN;
+    nextExpiry = Number.POSITIVE_INFINITY;
+    earned = 0;
+    redeemed = 0;
+    expired = 0;
+    adjusted = 0;
+    reversed = 0;
     for (let k = from; k < to; k++) {
-      const e = order[k] as number;
+      const e = k;
       const t = at[e] as number;
       if (t > asOf) {
         notYetInEffect += to - k;
@@ -310,7 +348,7 @@ export function pointsBalanceUnchecked(ledger: PointsLedgerColumns, options: Poi
       const kind = type[e] as number;
       if (kind === EARN || (kind === ADJUST && p > 0)) {
         const explicit = expiresAtColumn ? (expiresAtColumn[e] as number) : Number.NaN;
-        credit(e, p, Number.isNaN(explicit) ? policyExpiry(t, policy.expiry) : explicit);
+        credit(e, p, Number.isNaN(explicit) ? expiryOf(t) : explicit);
         if (kind === EARN) {
           earned += p;
           lastActivity = t;
@@ -368,7 +406,7 @@ export function pointsBalanceUnchecked(ledger: PointsLedgerColumns, options: Poi
           }
           const unrecovered = rest - fromBalance - belowZero;
           reversed += requested - unrecovered;
-          reversals.push({ entry: e, reverses: target, kind: 'claw_back', requested, clawedBack, fromBalance, belowZero, unrecovered, restored: 0 });
+          reversals.push({ entry: order[e] as number, reverses: order[target] as number, kind: 'claw_back', requested, clawedBack, fromBalance, belowZero, unrecovered, restored: 0 });
         } else {
           // Give the points back to the lots they came from, the last taken first.
           const record = allocations.get(target) ?? [];
@@ -386,7 +424,7 @@ export function pointsBalanceUnchecked(ledger: PointsLedgerColumns, options: Poi
           if (targetKind === REDEEM) redeemed -= requested;
           else if (targetKind === EXPIRE) expired -= requested;
           else adjusted += requested;
-          reversals.push({ entry: e, reverses: target, kind: 'restore', requested, clawedBack: 0, fromBalance: 0, belowZero: 0, unrecovered: 0, restored: requested });
+          reversals.push({ entry: order[e] as number, reverses: order[target] as number, kind: 'restore', requested, clawedBack: 0, fromBalance: 0, belowZero: 0, unrecovered: 0, restored: requested });
         }
       }
     }
@@ -399,7 +437,7 @@ export function pointsBalanceUnchecked(ledger: PointsLedgerColumns, options: Poi
       const availableAt = availableOf(lot);
       if (availableAt <= asOf) available += remaining[lot] as number;
       else pending += remaining[lot] as number;
-      lotEntry.push(lot);
+      lotEntry.push(order[lot] as number);
       lotRemaining.push(remaining[lot] as number);
       lotAvailableAt.push(availableAt);
       lotExpiresAt.push(Math.min(lotExpiry[lot] as number, deadline));
