@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isRelmarkError, type RelmarkError } from '../errors/RelmarkError.js';
+import { catchRelmarkError as errorOf } from './catchRelmarkError.js';
 import type { TierProgramInput } from '../models/reward.js';
 import { assignTier } from './assignTier.js';
 import { qualifyingActivityFrom } from './qualifyingActivity.js';
@@ -19,16 +19,6 @@ const rolling = (downgrade: TierProgramInput['downgrade']): TierProgramInput => 
   downgrade,
 });
 const points = (at: string, amount: number, customerId = 'c1') => ({ customerId, at, metric: 'points' as const, amount });
-
-function errorOf(run: () => unknown): RelmarkError {
-  try {
-    run();
-  } catch (error) {
-    if (isRelmarkError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a RelmarkError');
-}
 
 describe('assignTier', () => {
   it('upgrades at once when activity meets any rule of a higher tier', () => {

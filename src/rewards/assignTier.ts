@@ -1,7 +1,6 @@
 import * as z from 'zod';
-import { issuesFromZod } from '../errors/fromZodError.js';
-import { RelmarkError, type RelmarkIssue } from '../errors/RelmarkError.js';
-import { parseBatch } from '../models/parse.js';
+import { parseOptions } from './parseOptions.js';
+import { parseBatch, requireAllValid } from '../models/parse.js';
 import { IdSchema, InstantSchema, type InstantInput } from '../models/primitives.js';
 import { TierProgramSchema, type TierProgram, type TierProgramInput, type TierRule } from '../models/reward.js';
 import { compareIds } from '../internal/order.js';
@@ -113,17 +112,9 @@ const OptionsSchema = z.object({
  * @category Rewards
  */
 export function assignTier(activity: readonly QualifyingActivityInput[], options: AssignTierOptions): TierAssignment[] {
-  const parsedOptions = OptionsSchema.safeParse(options);
-  const batch = parseBatch(QualifyingActivitySchema, activity, { pathName: 'activity' });
-  if (!parsedOptions.success) {
-    throw new RelmarkError('invalid_options', 'assignTier: invalid options', { issues: issuesFromZod(parsedOptions.error), cause: parsedOptions.error });
-  }
-  if (batch.rejected.length > 0) {
-    const issues: RelmarkIssue[] = batch.rejected.flatMap((row) => row.issues);
-    throw new RelmarkError('invalid_input', `assignTier: ${batch.rejected.length} invalid activity row${batch.rejected.length === 1 ? '' : 's'}`, { issues });
-  }
-  const { asOf, program, review, customerIds } = parsedOptions.data;
-  return assignTierUnchecked(batch.valid, { asOf, program, review, customerIds });
+  const { asOf, program, review, customerIds } = parseOptions(OptionsSchema, options, 'assignTier');
+  const rows = requireAllValid(parseBatch(QualifyingActivitySchema, activity, { pathName: 'activity' }), 'assignTier');
+  return assignTierUnchecked(rows, { asOf, program, review, customerIds });
 }
 
 /** Options of {@link assignTierUnchecked}: the parsed form of {@link AssignTierOptions}. @category Rewards */

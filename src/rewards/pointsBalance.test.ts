@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isRelmarkError, type RelmarkError } from '../errors/RelmarkError.js';
+import { catchRelmarkError as errorOf } from './catchRelmarkError.js';
 import type { PointsEntryInput } from '../models/reward.js';
 import { pointsBalance, type PointsBalanceOptions } from './pointsBalance.js';
 
@@ -13,16 +13,6 @@ function only(entries: readonly PointsEntryInput[], options: PointsBalanceOption
   const balances = pointsBalance(entries, options);
   expect(balances).toHaveLength(1);
   return balances[0]!;
-}
-
-function errorOf(run: () => unknown): RelmarkError {
-  try {
-    run();
-  } catch (error) {
-    if (isRelmarkError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a RelmarkError');
 }
 
 describe('pointsBalance', () => {

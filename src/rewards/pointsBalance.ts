@@ -1,10 +1,10 @@
 import * as z from 'zod';
-import { issuesFromZod } from '../errors/fromZodError.js';
+import { parseOptions } from './parseOptions.js';
 import { RelmarkError, type RelmarkIssue } from '../errors/RelmarkError.js';
 import type { PointsEntryInput } from '../models/reward.js';
 import { InstantSchema, type InstantInput } from '../models/primitives.js';
 import { collectPointsLedger, errorCodeOf } from './parsePointsLedger.js';
-import { pointsBalanceUnchecked, type PointsBalanceColumns } from './pointsBalanceUnchecked.js';
+import { pointsBalanceUnchecked, type PointsBalanceColumns, type PointsReversalOutcome } from './pointsBalanceUnchecked.js';
 import { toPointsLedgerColumns, type PointsLedgerColumns } from './pointsLedgerColumns.js';
 import { PointsPolicySchema, type PointsPolicyInput } from './pointsPolicy.js';
 
@@ -36,18 +36,13 @@ export interface PointsLot {
   readonly state: 'available' | 'pending';
 }
 
-/** What a reversal did, with entry ids (see {@link PointsReversalOutcome}). @category Rewards */
-export interface PointsReversal {
+/** What a reversal did, with entry ids instead of column positions (see {@link PointsReversalOutcome}). @category Rewards */
+export type PointsReversal = Omit<PointsReversalOutcome, 'entry' | 'reverses'> & {
+  /** Id of the `reverse` entry. */
   readonly entryId: string;
+  /** Id of the reversed entry. */
   readonly reverses: string;
-  readonly kind: 'claw_back' | 'restore';
-  readonly requested: number;
-  readonly clawedBack: number;
-  readonly fromBalance: number;
-  readonly belowZero: number;
-  readonly unrecovered: number;
-  readonly restored: number;
-}
+};
 
 /**
  * The balance of one member at `asOf`.
@@ -126,12 +121,8 @@ const iso = (ms: number) => new Date(ms).toISOString();
  * @see {@link pointsBalanceUnchecked} for ledger columns that are already valid.
  */
 export function pointsBalance(entries: readonly PointsEntryInput[], options: PointsBalanceOptions): PointsBalance[] {
-  const parsedOptions = OptionsSchema.safeParse(options);
   const { ledger, issues } = collectPointsLedger(entries);
-  if (!parsedOptions.success) {
-    throw new RelmarkError('invalid_options', 'pointsBalance: invalid options', { issues: issuesFromZod(parsedOptions.error), cause: parsedOptions.error });
-  }
-  const { asOf, policy, futureEntries } = parsedOptions.data;
+  const { asOf, policy, futureEntries } = parseOptions(OptionsSchema, options, 'pointsBalance');
   if (futureEntries === 'reject') {
     ledger.entries.forEach((entry, k) => {
       if (entry.at > asOf) {

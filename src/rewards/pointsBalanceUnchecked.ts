@@ -34,9 +34,9 @@ export interface RejectedPointsEntry {
 
 /**
  * What a reversal did. A reversed credit (earn or positive adjustment) is clawed back from its lot
- * as far as the lot is unspent (`clawedBack`); the rest is taken from the balance (`fromBalance`,
- * then `belowZero`) only when the policy allows a negative balance for returns, and is otherwise
- * reported as `unrecovered`. A reversed debit (redemption, expiry, negative adjustment) is
+ * as far as the lot is unspent (`clawedBack`); the rest is taken from the member's other lots,
+ * pending ones included (`fromBalance`), then below zero (`belowZero`), only when the policy allows a
+ * negative balance for returns, and is otherwise reported as `unrecovered`. A reversed debit (redemption, expiry, negative adjustment) is
  * `restored` to the lots it came from, which keep their expiry.
  * @category Rewards
  */
@@ -399,8 +399,10 @@ export function pointsBalanceUnchecked(ledger: PointsLedgerColumns, options: Poi
           let belowZero = 0;
           const rest = requested - clawedBack;
           if (rest > 0 && policy.negativeBalance === 'for_returns') {
-            fromBalance = Math.min(rest, Math.max(0, spendable(t, false) - deficit));
-            consume(fromBalance, t, false, undefined);
+            // Take the rest from the member's other lots, pending ones included, and only then go
+            // below zero: so a debt exists only while the member has no open lot.
+            fromBalance = Math.min(rest, spendable(t, true));
+            consume(fromBalance, t, true, undefined);
             belowZero = rest - fromBalance;
             deficit += belowZero;
           }
@@ -420,6 +422,12 @@ export function pointsBalanceUnchecked(ledger: PointsLedgerColumns, options: Poi
             remaining[lot] = (remaining[lot] as number) + give;
             if (wasEmpty) insertLot(lot);
             left -= give;
+          }
+          if (deficit > 0) {
+            // Restored points repay a debt first, like any later credit.
+            const repaid = Math.min(deficit, spendable(t, true));
+            consume(repaid, t, true, undefined);
+            deficit -= repaid;
           }
           if (targetKind === REDEEM) redeemed -= requested;
           else if (targetKind === EXPIRE) expired -= requested;

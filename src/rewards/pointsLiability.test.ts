@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { isRelmarkError, type RelmarkError } from '../errors/RelmarkError.js';
+import { catchRelmarkError as errorOf } from './catchRelmarkError.js';
 import { pointsBalance } from './pointsBalance.js';
 import { pointsLiability } from './pointsLiability.js';
-
-function errorOf(run: () => unknown): RelmarkError {
-  try {
-    run();
-  } catch (error) {
-    if (isRelmarkError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a RelmarkError');
-}
 
 const asOf = '2024-06-30';
 const balances = pointsBalance(

@@ -1,10 +1,10 @@
 import * as z from 'zod';
-import { issuesFromZod } from '../errors/fromZodError.js';
 import { RelmarkError, type RelmarkIssue } from '../errors/RelmarkError.js';
 import { parseBatch } from '../models/parse.js';
 import { InstantSchema, ProbabilitySchema, type InstantInput } from '../models/primitives.js';
 import { msPerDay } from '../internal/time.js';
 import type { PointsBalance } from './pointsBalance.js';
+import { parseOptions } from './parseOptions.js';
 
 /** Options for {@link pointsLiability}. @category Rewards */
 export interface PointsLiabilityOptions {
@@ -104,9 +104,8 @@ const BalanceSchema = z.object({
  * @category Rewards
  */
 export function pointsLiability(balances: readonly PointsBalance[], options: PointsLiabilityOptions): PointsLiability {
-  const parsed = OptionsSchema.safeParse(options);
-  if (!parsed.success) throw new RelmarkError('invalid_options', 'pointsLiability: invalid options', { issues: issuesFromZod(parsed.error), cause: parsed.error });
-  const { asOf, pointValue, breakageRate, ageBucketsDays } = parsed.data;
+  const parsed = parseOptions(OptionsSchema, options, 'pointsLiability');
+  const { asOf, pointValue, breakageRate, ageBucketsDays } = parsed;
   const batch = parseBatch(BalanceSchema, balances, { pathName: 'balances' });
   const issues: RelmarkIssue[] = batch.rejected.flatMap((row) => row.issues);
   batch.valid.forEach((balance, k) => {

@@ -42,8 +42,9 @@ export type ExpiryPolicyInput = z.input<typeof ExpiryPolicySchema>;
  *   first (never-expiring lots last; ties by earn date, then entry id), or from the oldest lot
  *   (`'oldest_earned'`). The two differ when lots have different validity.
  * - `negativeBalance` (default `'never'`): with `'for_returns'`, the part of a reversed earn that was
- *   already spent is taken from the rest of the balance, which may go below zero; later credits pay
- *   that debt first. With `'never'` the unspent part is clawed back and the rest is reported.
+ *   already spent is taken from the member's other lots (pending ones included), and what is still
+ *   missing puts the balance below zero; later credits (and restored points) pay that debt first.
+ *   With `'never'` the unspent part is clawed back and the rest is reported.
  *
  * @example
  * ```ts

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isRelmarkError, type RelmarkError } from '../../errors/RelmarkError.js';
+import { catchRelmarkError as errorOf } from '../catchRelmarkError.js';
 import type { InteractionInput } from '../../models/interaction.js';
 import { loyaltyLadder } from './loyaltyLadder.js';
 
@@ -7,16 +7,6 @@ const buys = (customerId: string, n: number) => Array.from({ length: n }, (_, i)
 const answer = (id: string, customerId: string, at: string, kind: 'nps' | 'csat', score: number): InteractionInput =>
   ({ id, customerId, channel: 'web', direction: 'inbound', purpose: 'feedback', outcome: 'responded', at, feedback: { kind, score } }) as InteractionInput;
 const refer = (referrerId: string, n: number) => Array.from({ length: n }, (_, i) => ({ referrerId, at: `2024-02-${String(i + 1).padStart(2, '0')}` }));
-
-function errorOf(run: () => unknown): RelmarkError {
-  try {
-    run();
-  } catch (error) {
-    if (isRelmarkError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a RelmarkError');
-}
 
 describe('loyaltyLadder', () => {
   it.each([

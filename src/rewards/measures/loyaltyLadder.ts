@@ -1,5 +1,4 @@
 import * as z from 'zod';
-import { issuesFromZod } from '../../errors/fromZodError.js';
 import { RelmarkError, type RelmarkIssue } from '../../errors/RelmarkError.js';
 import { InteractionSchema, type Feedback, type InteractionInput } from '../../models/interaction.js';
 import { parseBatch } from '../../models/parse.js';
@@ -7,6 +6,7 @@ import { IdSchema, InstantSchema, type InstantInput } from '../../models/primiti
 import { TransactionSchema, type TransactionInput } from '../../models/transaction.js';
 import { compareIds } from '../../internal/order.js';
 import { ReferralSchema, type ReferralInput } from './referral.js';
+import { parseOptions } from '../parseOptions.js';
 
 /** The rungs of the loyalty ladder, lowest first. @category Relationship measures */
 export const loyaltyLadderStages = ['prospect', 'purchaser', 'client', 'supporter', 'advocate', 'partner'] as const;
@@ -104,15 +104,14 @@ const OptionsSchema = z.object({
  * @category Relationship measures
  */
 export function loyaltyLadder(sources: LoyaltyLadderSources, options: LoyaltyLadderOptions): LoyaltyLadderPosition[] {
-  const parsed = OptionsSchema.safeParse(options);
-  if (!parsed.success) throw new RelmarkError('invalid_options', 'loyaltyLadder: invalid options', { issues: issuesFromZod(parsed.error), cause: parsed.error });
+  const parsed = parseOptions(OptionsSchema, options, 'loyaltyLadder');
   const transactions = parseBatch(TransactionSchema, sources.transactions ?? [], { pathName: 'transactions' });
   const interactions = parseBatch(InteractionSchema, sources.interactions ?? [], { pathName: 'interactions' });
   const referrals = parseBatch(ReferralSchema, sources.referrals ?? [], { pathName: 'referrals' });
   const issues: RelmarkIssue[] = [transactions, interactions, referrals].flatMap((batch) => batch.rejected.flatMap((row) => row.issues));
   if (issues.length > 0) throw new RelmarkError('invalid_input', `loyaltyLadder: ${issues.length} invalid row${issues.length === 1 ? '' : 's'}`, { issues });
 
-  const { asOf, customerIds, clientMinPurchases, partnerMinPurchases, partnerMinReferrals } = parsed.data;
+  const { asOf, customerIds, clientMinPurchases, partnerMinPurchases, partnerMinReferrals } = parsed;
   type Tally = { purchases: number; referrals: number; latest: { feedback: Feedback; at: number; id: string } | null };
   const tallies = new Map<string, Tally>();
   const tallyOf = (id: string) => {

@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { expectClose } from '../../../test/helpers/expectClose.js';
-import { isRelmarkError, type RelmarkError } from '../../errors/RelmarkError.js';
+import { catchRelmarkError as errorOf } from '../catchRelmarkError.js';
 import { csatScore } from './csatScore.js';
 import { netPromoterScore } from './netPromoterScore.js';
-
-function errorOf(run: () => unknown): RelmarkError {
-  try {
-    run();
-  } catch (error) {
-    if (isRelmarkError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a RelmarkError');
-}
 
 describe('netPromoterScore', () => {
   it('counts promoters (9–10), passives (7–8) and detractors (0–6) at the boundaries', () => {

@@ -1,6 +1,6 @@
 import * as z from 'zod';
-import { issuesFromZod } from '../../errors/fromZodError.js';
 import { RelmarkError } from '../../errors/RelmarkError.js';
+import { parseOptions } from '../parseOptions.js';
 import { criticalValue } from './normalQuantile.js';
 
 /** Options shared by {@link netPromoterScore} and {@link csatScore}. @category Relationship measures */
@@ -111,9 +111,7 @@ export function netPromoterScore(scores: readonly number[], options: ScoreInterv
 
 /** @internal */
 export function parseIntervalOptions(options: ScoreIntervalOptions, where: string): z.output<typeof ScoreIntervalOptionsSchema> {
-  const parsed = ScoreIntervalOptionsSchema.safeParse(options);
-  if (!parsed.success) throw new RelmarkError('invalid_options', `${where}: invalid options`, { issues: issuesFromZod(parsed.error), cause: parsed.error });
-  return parsed.data;
+  return parseOptions(ScoreIntervalOptionsSchema, options, where);
 }
 
 /** Throws `empty_input` or `invalid_input` (every bad score) unless all scores are whole numbers in [min, max]. @internal */

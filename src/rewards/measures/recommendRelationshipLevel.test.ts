@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { isRelmarkError, type RelmarkError } from '../../errors/RelmarkError.js';
+import { catchRelmarkError as errorOf } from '../catchRelmarkError.js';
 import { recommendRelationshipLevel } from './recommendRelationshipLevel.js';
 import { relationshipLevels } from './relationshipLevels.js';
-
-function errorOf(run: () => unknown): RelmarkError {
-  try {
-    run();
-  } catch (error) {
-    if (isRelmarkError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a RelmarkError');
-}
 
 describe('recommendRelationshipLevel', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isRelmarkError, type RelmarkError } from '../../errors/RelmarkError.js';
+import { catchRelmarkError as errorOf } from '../catchRelmarkError.js';
 import type { InteractionInput } from '../../models/interaction.js';
 import { serviceResponsiveness } from './serviceResponsiveness.js';
 
@@ -7,16 +7,6 @@ const inbound = (id: string, at: string, extra: Partial<InteractionInput> = {}):
   ({ id, customerId: 'a', channel: 'email', direction: 'inbound', purpose: 'service', outcome: 'delivered', at, ...extra }) as InteractionInput;
 const reply = (id: string, at: string, extra: Partial<InteractionInput> = {}): InteractionInput =>
   ({ id, customerId: 'a', channel: 'email', direction: 'outbound', purpose: 'service', outcome: 'delivered', at, ...extra }) as InteractionInput;
-
-function errorOf(run: () => unknown): RelmarkError {
-  try {
-    run();
-  } catch (error) {
-    if (isRelmarkError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a RelmarkError');
-}
 
 describe('serviceResponsiveness', () => {
   it.each([

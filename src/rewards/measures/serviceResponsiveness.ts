@@ -1,10 +1,9 @@
 import * as z from 'zod';
-import { issuesFromZod } from '../../errors/fromZodError.js';
-import { RelmarkError } from '../../errors/RelmarkError.js';
 import { InteractionSchema, type InteractionInput } from '../../models/interaction.js';
-import { parseBatch } from '../../models/parse.js';
+import { parseBatch, requireAllValid } from '../../models/parse.js';
 import { InstantSchema, type InstantInput } from '../../models/primitives.js';
 import { compareIds } from '../../internal/order.js';
+import { parseOptions } from '../parseOptions.js';
 
 /** Options for {@link serviceResponsiveness}. @category Relationship measures */
 export interface ServiceResponsivenessOptions {
@@ -94,17 +93,11 @@ const msPerHour = 3_600_000;
  * @category Relationship measures
  */
 export function serviceResponsiveness(interactions: readonly InteractionInput[], options: ServiceResponsivenessOptions): ServiceResponsiveness {
-  const parsed = OptionsSchema.safeParse(options);
-  if (!parsed.success) throw new RelmarkError('invalid_options', 'serviceResponsiveness: invalid options', { issues: issuesFromZod(parsed.error), cause: parsed.error });
-  const batch = parseBatch(InteractionSchema, interactions, { pathName: 'interactions' });
-  if (batch.rejected.length > 0) {
-    throw new RelmarkError('invalid_input', `serviceResponsiveness: ${batch.rejected.length} invalid interaction${batch.rejected.length === 1 ? '' : 's'}`, {
-      issues: batch.rejected.flatMap((row) => row.issues),
-    });
-  }
-  const { asOf, targetHours } = parsed.data;
+  const parsed = parseOptions(OptionsSchema, options, 'serviceResponsiveness');
+  const rows = requireAllValid(parseBatch(InteractionSchema, interactions, { pathName: 'interactions' }), 'serviceResponsiveness');
+  const { asOf, targetHours } = parsed;
   const asOfMs = asOf.getTime();
-  const inEffect = batch.valid.filter((i) => i.at.getTime() <= asOfMs);
+  const inEffect = rows.filter((i) => i.at.getTime() <= asOfMs);
   const repliesByCustomer = new Map<string, number[]>();
   for (const i of inEffect) {
     if (i.direction !== 'outbound' || i.purpose !== 'service') continue;

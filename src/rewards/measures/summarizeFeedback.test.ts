@@ -1,21 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { isRelmarkError, type RelmarkError } from '../../errors/RelmarkError.js';
+import { catchRelmarkError as errorOf } from '../catchRelmarkError.js';
 import type { InteractionInput } from '../../models/interaction.js';
 import { summarizeFeedback } from './summarizeFeedback.js';
 
 const base = { channel: 'email', direction: 'inbound', purpose: 'feedback', outcome: 'responded' } as const;
 const nps = (id: number, customerId: string, at: string, score: number): InteractionInput => ({ ...base, id, customerId, at, feedback: { kind: 'nps', score } });
 const csat = (id: number, customerId: string, at: string, score: number): InteractionInput => ({ ...base, id, customerId, at, feedback: { kind: 'csat', score } });
-
-function errorOf(run: () => unknown): RelmarkError {
-  try {
-    run();
-  } catch (error) {
-    if (isRelmarkError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a RelmarkError');
-}
 
 describe('summarizeFeedback', () => {
   const rows = [nps(1, 'a', '2024-01-05', 10), nps(2, 'b', '2024-03-31T23:59:59Z', 9), nps(3, 'a', '2024-04-01', 0), csat(4, 'b', '2024-05-01', 4), nps(5, 'a', '2024-07-01', 10)];

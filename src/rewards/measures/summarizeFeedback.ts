@@ -1,13 +1,12 @@
 import * as z from 'zod';
-import { issuesFromZod } from '../../errors/fromZodError.js';
-import { RelmarkError } from '../../errors/RelmarkError.js';
 import { InteractionSchema, type InteractionInput } from '../../models/interaction.js';
-import { parseBatch } from '../../models/parse.js';
+import { parseBatch, requireAllValid } from '../../models/parse.js';
 import { InstantSchema, type InstantInput } from '../../models/primitives.js';
 import { compareIds } from '../../internal/order.js';
 import { addUtcMonths, startOfUtcMonth } from '../../internal/time.js';
 import { csatFromDistribution, type CsatResult } from './csatScore.js';
 import { npsFromCounts, ScoreIntervalOptionsSchema, type NpsResult, type ScoreIntervalOptions } from './netPromoterScore.js';
+import { parseOptions } from '../parseOptions.js';
 
 /** Options for {@link summarizeFeedback}. @category Relationship measures */
 export interface SummarizeFeedbackOptions extends ScoreIntervalOptions {
@@ -73,18 +72,12 @@ const monthsPerPeriod = { month: 1, quarter: 3, year: 12 } as const;
  * @category Relationship measures
  */
 export function summarizeFeedback(interactions: readonly InteractionInput[], options: SummarizeFeedbackOptions): FeedbackSummary[] {
-  const parsed = OptionsSchema.safeParse(options);
-  if (!parsed.success) throw new RelmarkError('invalid_options', 'summarizeFeedback: invalid options', { issues: issuesFromZod(parsed.error), cause: parsed.error });
-  const batch = parseBatch(InteractionSchema, interactions, { pathName: 'interactions' });
-  if (batch.rejected.length > 0) {
-    throw new RelmarkError('invalid_input', `summarizeFeedback: ${batch.rejected.length} invalid interaction${batch.rejected.length === 1 ? '' : 's'}`, {
-      issues: batch.rejected.flatMap((row) => row.issues),
-    });
-  }
-  const { asOf, segments, period, confidence, minSampleSize } = parsed.data;
+  const parsed = parseOptions(OptionsSchema, options, 'summarizeFeedback');
+  const rows = requireAllValid(parseBatch(InteractionSchema, interactions, { pathName: 'interactions' }), 'summarizeFeedback');
+  const { asOf, segments, period, confidence, minSampleSize } = parsed;
   const asOfMs = asOf.getTime();
   const groups = new Map<string, { segment: string | null; start: number; end: number; nps: [number, number, number]; csat: number[] }>();
-  for (const interaction of batch.valid) {
+  for (const interaction of rows) {
     const at = interaction.at.getTime();
     if (!interaction.feedback || at > asOfMs) continue;
     const segment = Object.hasOwn(segments, interaction.customerId) ? (segments[interaction.customerId] as string) : null;
