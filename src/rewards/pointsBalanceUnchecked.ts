@@ -151,19 +151,7 @@ export function pointsBalanceUnchecked(ledger: PointsLedgerColumns, options: Poi
     order[fill[c] as number] = i;
     fill[c] = (fill[c] as number) + 1;
   }
-  const replayBefore = (i: number, j: number) =>
-    (ledger.at[i] as number) - (ledger.at[j] as number) ||
-    (rankOfType[ledger.type[i] as number] as number) - (rankOfType[ledger.type[j] as number] as number) ||
-    i - j;
-  for (let c = 0; c < m; c++) {
-    const from = start[c] as number;
-    const to = start[c + 1] as number;
-    let sorted = true;
-    for (let k = from + 1; k < to && sorted; k++) sorted = replayBefore(order[k - 1] as number, order[k] as number) < 0;
-    if (!sorted) order.subarray(from, to).sort(replayBefore);
-  }
-
-  // Copy the columns into replay order once: each member's entries then sit next to each other, so
+  // Copy the columns into member order once: each member's entries then sit next to each other, so
   // the replay reads memory in sequence instead of jumping across a time-ordered ledger. From here
   // on an entry is named by its replay position; order[position] is its index in the input.
   const at = new Float64Array(n);
@@ -171,8 +159,6 @@ export function pointsBalanceUnchecked(ledger: PointsLedgerColumns, options: Poi
   const points = new Float64Array(n);
   const opensAt = new Float64Array(n);
   const ownExpiry = ledger.expiresAt ? new Float64Array(n) : undefined;
-  const ref = ledger.ref ? new Int32Array(n) : undefined;
-  const positionOf = ledger.ref ? new Int32Array(n) : undefined;
   for (let k = 0; k < n; k++) {
     const e = order[k] as number;
     at[k] = ledger.at[e] as number;
@@ -181,9 +167,27 @@ export function pointsBalanceUnchecked(ledger: PointsLedgerColumns, options: Poi
     const opens = ledger.availableAt ? (ledger.availableAt[e] as number) : Number.NaN;
     opensAt[k] = Number.isNaN(opens) ? (at[k] as number) : opens;
     if (ownExpiry) ownExpiry[k] = (ledger.expiresAt as Float64Array)[e] as number;
-    if (positionOf) positionOf[e] = k;
   }
-  if (ref && positionOf) {
+  // Within a member, replay by time, then type rank at equal times, then input order (the counting
+  // sort kept input order). A member whose entries are not in that order is sorted and re-copied.
+  const replayBefore = (i: number, j: number) =>
+    (at[i] as number) - (at[j] as number) || (rankOfType[type[i] as number] as number) - (rankOfType[type[j] as number] as number) || i - j;
+  for (let c = 0; c < m; c++) {
+    const from = start[c] as number;
+    const to = start[c + 1] as number;
+    let sorted = true;
+    for (let k = from + 1; k < to && sorted; k++) sorted = replayBefore(k - 1, k) < 0;
+    if (sorted) continue;
+    const permutation = Array.from({ length: to - from }, (_, i) => from + i).sort(replayBefore);
+    for (const column of [at, type, points, opensAt, order, ...(ownExpiry ? [ownExpiry] : [])]) {
+      const copy = permutation.map((k) => column[k] as number);
+      copy.forEach((value, i) => (column[from + i] = value));
+    }
+  }
+  const ref = ledger.ref ? new Int32Array(n) : undefined;
+  if (ref) {
+    const positionOf = new Int32Array(n);
+    for (let k = 0; k < n; k++) positionOf[order[k] as number] = k;
     for (let k = 0; k < n; k++) {
       const target = (ledger.ref as Int32Array)[order[k] as number] as number;
       ref[k] = target >= 0 ? (positionOf[target] as number) : -1;
