@@ -4,6 +4,12 @@ import { compareIds } from '../internal/order.js';
 /**
  * The entry types of a points ledger, in the order of their numeric codes in
  * {@link PointsLedgerColumns}`.type` (`earn` = 0 … `reverse` = 4).
+ * @example
+ * ```ts
+ * import { pointsEntryTypes } from 'relmark/rewards';
+ * pointsEntryTypes.indexOf('redeem');
+ * //=> 1
+ * ```
  * @category Rewards
  */
 export const pointsEntryTypes = ['earn', 'redeem', 'expire', 'adjust', 'reverse'] as const;

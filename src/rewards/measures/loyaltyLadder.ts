@@ -8,7 +8,16 @@ import { compareIds } from '../../internal/order.js';
 import { ReferralSchema, type ReferralInput } from './referral.js';
 import { parseOptions } from '../parseOptions.js';
 
-/** The rungs of the loyalty ladder, lowest first. @category Relationship measures */
+/**
+ * The rungs of the loyalty ladder, lowest first (Christopher, Payne & Ballantyne, 1991).
+ * @example
+ * ```ts
+ * import { loyaltyLadderStages } from 'relmark/rewards';
+ * loyaltyLadderStages.indexOf('advocate') > loyaltyLadderStages.indexOf('supporter');
+ * //=> true
+ * ```
+ * @category Relationship measures
+ */
 export const loyaltyLadderStages = ['prospect', 'purchaser', 'client', 'supporter', 'advocate', 'partner'] as const;
 /** @category Relationship measures */
 export type LoyaltyLadderStage = (typeof loyaltyLadderStages)[number];
