@@ -1,7 +1,7 @@
 /**
  * Memory and time of the 10M-entry balance run (the figures of bench/rewards.bench.ts, plus RSS),
  * and the seeded ledger generator that the benchmark shares.
- * Run: node --expose-gc --import tsx bench/rewardsMemory.ts [entries] [members]
+ * Run: node --expose-gc --import tsx bench/rewardsMemory.ts [entries] [members] [time|member]
  */
 import { pathToFileURL } from 'node:url';
 import { createRandom } from '../src/internal/random.js';
@@ -12,9 +12,10 @@ const day = 86_400_000;
 /**
  * A seeded ledger in time order (as an append-only ledger is stored): about 60 % earns, 25 %
  * redemptions, 5 % adjustments, 5 % expiries and 5 % reversals of a member's latest earn, spread
- * over two years, as columns.
+ * over two years, as columns. With `layout: 'member'` the same entries are stored member by member
+ * (as a per-member export would be), which spares the replay its gather across the time order.
  */
-export function generateLedgerColumns(entries: number, members: number, seed: number): PointsLedgerColumns {
+export function generateLedgerColumns(entries: number, members: number, seed: number, layout: 'time' | 'member' = 'time'): PointsLedgerColumns {
   const random = createRandom(seed);
   const customer = new Int32Array(entries);
   const type = new Uint8Array(entries);
@@ -49,7 +50,13 @@ export function generateLedgerColumns(entries: number, members: number, seed: nu
     }
   }
   const customerIds = Array.from({ length: members }, (_, i) => `m${i}`);
-  return { customerIds, customer, type, at, points, ref };
+  if (layout === 'time') return { customerIds, customer, type, at, points, ref };
+  const byMember = Int32Array.from({ length: entries }, (_, i) => i).sort((i, j) => (customer[i] as number) - (customer[j] as number) || i - j);
+  const positionOf = new Int32Array(entries);
+  byMember.forEach((from, to) => (positionOf[from] = to));
+  const pick = <T extends Int32Array | Uint8Array | Float64Array>(column: T) => column.map((_, k) => column[byMember[k] as number] as number) as T;
+  const refByMember = pick(ref).map((r) => (r < 0 ? r : (positionOf[r] as number)));
+  return { customerIds, customer: pick(customer), type: pick(type), at: pick(at), points: pick(points), ref: refByMember };
 }
 
 /** The policy of the benchmark: points expire 12 calendar months after they are earned. */
@@ -59,6 +66,7 @@ export const benchAsOf = new Date('2024-12-31T00:00:00Z');
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const entries = Number(process.argv[2] ?? 10_000_000);
   const members = Number(process.argv[3] ?? 1_000_000);
+  const layout = process.argv[4] === 'member' ? 'member' : 'time';
   const gc = (globalThis as { gc?: () => void }).gc;
   const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
   const report = (label: string) => {
@@ -68,8 +76,8 @@ if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.a
   };
   report('start');
   let t = performance.now();
-  const ledger = generateLedgerColumns(entries, members, 42);
-  console.log(`generated ${entries} entries over ${members} members in ${((performance.now() - t) / 1000).toFixed(2)} s`);
+  const ledger = generateLedgerColumns(entries, members, 42, layout);
+  console.log(`generated ${entries} entries over ${members} members (${layout} order) in ${((performance.now() - t) / 1000).toFixed(2)} s`);
   report('ledger');
   let peakRss = 0;
   const timer = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
