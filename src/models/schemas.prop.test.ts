@@ -7,9 +7,9 @@ import {
   interactionArbitrary,
   pointsEntryArbitrary,
   stakeholderArbitrary,
-  tierProgramArbitrary,
   transactionArbitrary,
 } from '../testing/arbitraries.js';
+import { tierProgramArbitrary } from '../testing/rewards.js';
 import { ChannelConsentSchema } from './consent.js';
 import { CustomerSchema } from './customer.js';
 import { InteractionSchema } from './interaction.js';

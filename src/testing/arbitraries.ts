@@ -3,7 +3,7 @@ import { knownChannels, type Channel } from '../models/channel.js';
 import type { ChannelConsentInput } from '../models/consent.js';
 import type { CustomerInput } from '../models/customer.js';
 import type { InteractionInput } from '../models/interaction.js';
-import type { PointsEntryInput, TierProgramInput } from '../models/reward.js';
+import type { PointsEntryInput } from '../models/reward.js';
 import type { StakeholderInput } from '../models/stakeholder.js';
 import type { TransactionInput } from '../models/transaction.js';
 
@@ -331,33 +331,4 @@ export function pointsEntryArbitrary(constraints: TransactionConstraints = {}): 
     ),
     fc.record({ type: fc.constant('reverse' as const), ...base, reverses: idArbitrary(), points }, { requiredKeys: [...required, 'reverses'] }),
   ) as fc.Arbitrary<PointsEntryInput>;
-}
-
-/**
- * Tier programmes with unique tier ids and ranks and rules that name known tiers.
- * @example
- * ```ts
- * import fc from 'fast-check';
- * import { tierProgramArbitrary } from 'relmark/testing';
- * import { TierProgramSchema } from 'relmark/models';
- * fc.sample(tierProgramArbitrary(), { numRuns: 10, seed: 12 }).every((p) => TierProgramSchema.safeParse(p).success);
- * //=> true
- * ```
- * @category Arbitraries
- */
-export function tierProgramArbitrary(): fc.Arbitrary<TierProgramInput> {
-  return fc.integer({ min: 1, max: 5 }).chain((count) => {
-    const tiers = Array.from({ length: count }, (_, rank) => ({ id: `tier-${rank}`, name: `Tier ${rank}`, rank }));
-    const rule = fc.record({
-      tierId: fc.constantFrom(...tiers.map((t) => t.id)),
-      metric: fc.constantFrom('points', 'spend', 'purchases'),
-      threshold: fc.integer({ min: 0, max: 100_000 }),
-      window: fc.oneof(
-        fc.record({ kind: fc.constant('rolling' as const), months: fc.integer({ min: 1, max: 120 }) }),
-        fc.constant({ kind: 'calendar_year' as const }),
-        fc.constant({ kind: 'lifetime' as const }),
-      ),
-    });
-    return fc.record({ tiers: fc.constant(tiers), rules: fc.array(rule, { maxLength: count }), downgrade: fc.constantFrom('none', 'one_step', 'recompute') });
-  }) as fc.Arbitrary<TierProgramInput>;
 }

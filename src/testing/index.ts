@@ -8,3 +8,4 @@ export * from './rfm.js';
 export * from './clv.js';
 export * from './channels.js';
 export * from './contact.js';
+export * from './rewards.js';
