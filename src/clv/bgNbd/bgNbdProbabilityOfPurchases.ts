@@ -1,5 +1,5 @@
 import { RelmarkError } from '../../errors/RelmarkError.js';
-import { logGamma } from '../numeric/logGamma.js';
+import { logGamma } from '../../internal/logGamma.js';
 import { type BgNbdParams, BgNbdParamsSchema, parseParams } from './bgNbdParams.js';
 import { checkHorizon } from './bgNbdProbabilityAlive.js';
 
