@@ -7,7 +7,7 @@
 import type { Channel, Purpose } from '../models/channel.js';
 import type { Customer } from '../models/customer.js';
 import type { CapRule, CapScope, CapWindow, ContactPolicy } from './contactPolicy.js';
-import { localDayNumber, monthBoundsDays, startOfLocalDay, startOfWeekDay } from './localTime.js';
+import { localDayNumber, monthBoundsDays, startOfLocalDay, startOfWeekDay } from '../internal/localTime.js';
 
 /** A contact as the rules see it (a past one, or a planned one). @internal */
 export interface ContactFacts {

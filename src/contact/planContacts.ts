@@ -21,7 +21,7 @@ import {
   overrideIndexOf,
   type CustomerRules,
 } from './contactRules.js';
-import { localDayNumber, localMinuteOfDay, nextLocalTime, startOfLocalDay } from './localTime.js';
+import { localDayNumber, localMinuteOfDay, nextLocalTime, startOfLocalDay } from '../internal/localTime.js';
 import { parseContactArgs } from './parseContactArgs.js';
 
 /** The arguments of {@link planContacts}. @category Contact */

@@ -13,7 +13,7 @@
  * @internal
  * @module
  */
-import { msPerDay } from '../internal/time.js';
+import { msPerDay } from './time.js';
 
 const msPerMinute = 60_000;
 const msPerHour = 3_600_000;
