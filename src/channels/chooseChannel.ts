@@ -3,7 +3,7 @@ import { issuesFromZod } from '../errors/fromZodError.js';
 import { type Channel, ChannelSchema } from '../models/channel.js';
 import { createRandom } from '../internal/random.js';
 import { parseOptions, throwIfIssues } from './parseChannelInput.js';
-import { sampleBeta } from './sampleBeta.js';
+import { sampleBeta } from '../internal/samplers.js';
 import type { ChannelScore, CustomerChannelPreference, PreferenceSource } from './types.js';
 
 /** Options for {@link chooseChannel}. @category Channels */

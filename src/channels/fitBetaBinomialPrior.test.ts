@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { expectClose } from '../../test/helpers/expectClose.js';
 import { createRandom } from '../internal/random.js';
 import { fitBetaBinomialPrior } from './fitBetaBinomialPrior.js';
-import { sampleBeta } from './sampleBeta.js';
+import { sampleBeta } from '../internal/samplers.js';
 
 describe('fitBetaBinomialPrior', () => {
   it('matches scipy on a small over-dispersed data set with fractional counts', () => {

@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { fromZodError } from '../../errors/fromZodError.js';
 import { createRandom } from '../../internal/random.js';
 import type { HistoryColumns } from '../historyColumns.js';
-import { sampleBeta, sampleExponential, sampleGamma } from '../numeric/samplers.js';
+import { sampleBeta, sampleExponential, sampleGamma } from '../../internal/samplers.js';
 import { type BgNbdParams, BgNbdParamsSchema, parseParams } from './bgNbdParams.js';
 
 /** What {@link simulateBgNbd} takes. @category CLV */

@@ -3,7 +3,7 @@ import { fromZodError } from '../../errors/fromZodError.js';
 import { RelmarkError } from '../../errors/RelmarkError.js';
 import { createRandom } from '../../internal/random.js';
 import { parseParams } from '../bgNbd/bgNbdParams.js';
-import { sampleLogGamma } from '../numeric/samplers.js';
+import { sampleLogGamma } from '../../internal/samplers.js';
 import { type GammaGammaParams, GammaGammaParamsSchema } from './gammaGammaParams.js';
 
 /** What {@link simulateGammaGamma} takes. @category CLV */

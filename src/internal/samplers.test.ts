@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRandom } from '../../internal/random.js';
+import { createRandom } from './random.js';
 import { sampleBeta, sampleExponential, sampleGamma, sampleNormal } from './samplers.js';
 
 // Seeded Monte Carlo checks of the first two moments: with n = 200,000 draws the sample mean is

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createRandom } from '../internal/random.js';
-import { regularizedIncompleteBeta } from './regularizedIncompleteBeta.js';
-import { sampleBeta, sampleLogGamma } from './sampleBeta.js';
+import { createRandom } from './random.js';
+import { regularizedIncompleteBeta } from '../channels/regularizedIncompleteBeta.js';
+import { sampleBeta, sampleLogGamma } from './samplers.js';
 
 describe('sampleLogGamma', () => {
   it.each([0.3, 1, 2.5, 40])('Gamma(%d) draws have mean ≈ shape and variance ≈ shape (20,000 draws, 5 standard errors)', (shape) => {
