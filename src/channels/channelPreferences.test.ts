@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { channelPreferences, type ChannelPreferencesOptions } from 'relmark/channels';
 import type { InteractionInput } from 'relmark/models';
-import { captureError } from './captureError.test-helper.js';
+import { thrownRelmarkError as captureError } from '../../test/helpers/thrownRelmarkError.js';
 import { expectClose } from '../../test/helpers/expectClose.js';
 
 const asOf = '2024-06-30T00:00:00Z';

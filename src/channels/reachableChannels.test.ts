@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { channelContextFromCustomers, channelPreferences, reachableChannels } from 'relmark/channels';
-import { captureError } from './captureError.test-helper.js';
+import { thrownRelmarkError as captureError } from '../../test/helpers/thrownRelmarkError.js';
 
 describe('reachableChannels', () => {
   it.each([

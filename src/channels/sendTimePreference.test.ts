@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { sendTimePreference } from 'relmark/channels';
 import type { InteractionInput } from 'relmark/models';
 import { expectClose } from '../../test/helpers/expectClose.js';
-import { captureError } from './captureError.test-helper.js';
+import { thrownRelmarkError as captureError } from '../../test/helpers/thrownRelmarkError.js';
 
 let nextId = 0;
 const row = (customerId: string, at: string, outcome: InteractionInput['outcome'] = 'clicked', channel = 'email'): InteractionInput => ({

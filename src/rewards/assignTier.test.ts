@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { catchRelmarkError as errorOf } from './catchRelmarkError.js';
+import { thrownRelmarkError as errorOf } from '../../test/helpers/thrownRelmarkError.js';
 import type { TierProgramInput } from '../models/reward.js';
 import { assignTier } from './assignTier.js';
 import { qualifyingActivityFrom } from './qualifyingActivity.js';

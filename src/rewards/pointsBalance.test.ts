@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { catchRelmarkError as errorOf } from './catchRelmarkError.js';
+import { thrownRelmarkError as errorOf } from '../../test/helpers/thrownRelmarkError.js';
 import type { PointsEntryInput } from '../models/reward.js';
 import { pointsBalance, type PointsBalanceOptions } from './pointsBalance.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { catchRelmarkError as errorOf } from './catchRelmarkError.js';
+import { thrownRelmarkError as errorOf } from '../../test/helpers/thrownRelmarkError.js';
 import { pointsBalance } from './pointsBalance.js';
 import { pointsLiability } from './pointsLiability.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { expectClose } from '../../../test/helpers/expectClose.js';
-import { catchRelmarkError as errorOf } from '../catchRelmarkError.js';
+import { thrownRelmarkError as errorOf } from '../../../test/helpers/thrownRelmarkError.js';
 import { csatScore } from './csatScore.js';
 import { netPromoterScore } from './netPromoterScore.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { catchRelmarkError as errorOf } from '../catchRelmarkError.js';
+import { thrownRelmarkError as errorOf } from '../../../test/helpers/thrownRelmarkError.js';
 import type { InteractionInput } from '../../models/interaction.js';
 import { summarizeFeedback } from './summarizeFeedback.js';
 
