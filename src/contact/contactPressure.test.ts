@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { ContactHistoryEntryInput } from './contactCandidate.js';
+import { contactAsOf, pastContact } from '../../test/helpers/contactFixtures.js';
 import { contactPressure } from './contactPressure.js';
 
-const asOf = '2024-06-01T12:00:00Z'; // a Saturday
-const contact = (id: string, customerId: string, at: string, extra: Partial<ContactHistoryEntryInput> = {}): ContactHistoryEntryInput => ({
-  id,
-  customerId,
-  channel: 'email',
-  direction: 'outbound',
-  purpose: 'marketing',
-  outcome: 'delivered',
-  at,
-  ...extra,
-});
+const asOf = contactAsOf; // a Saturday
+const contact = pastContact;
 
 describe('contactPressure', () => {
   const policy = {
