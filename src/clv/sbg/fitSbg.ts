@@ -71,12 +71,14 @@ export function sbgLogLikelihoodKernel(params: SbgParams, alive: readonly number
  * is the fallback; standard errors from the observed information. Deterministic. O(k) per iteration.
  *
  * Edge cases: fewer than two counts → `invalid_input`; nobody churns, or everybody churns in the
- * first period → no interior maximum → `not_converged`.
+ * first period → no interior maximum → `not_converged`. When the counts show no heterogeneity (a
+ * constant retention rate, as with very few churners), the maximum drifts towards the geometric
+ * limit: α and β become very large with α/(α+β) fixed, and their standard errors say so.
  *
  * @param alive - Survival counts a₀ ≥ a₁ ≥ … ≥ a_k ≥ 0 with a₀ > 0, all finite.
  * @returns An {@link SbgFit}.
  * @throws {@link RelmarkError} `invalid_input` for counts that are not finite, negative, increasing
- *   or fewer than two (every issue with its path `[t]`); `not_converged` if the optimiser fails.
+ *   or fewer than two (every issue with its path `['alive', t]`); `not_converged` if the optimiser fails.
  * @example
  * ```ts
  * import { fitSbg } from 'relmark/clv';
@@ -90,6 +92,12 @@ export function fitSbg(alive: readonly number[]): SbgFit {
   const issues = survivalIssues(alive);
   if (issues.length > 0) throw new RelmarkError('invalid_input', 'fitSbg: invalid survival counts', { issues });
   const total = alive[0] as number;
+  if (alive[alive.length - 1] === total) {
+    // Nobody churned: the likelihood rises towards θ → 0 (α → 0) and has no maximum.
+    throw new RelmarkError('not_converged', 'fitSbg: nobody churned, so the likelihood has no maximum', {
+      details: { reason: 'no_interior_maximum', logLikelihood: 0, evaluations: 0 },
+    });
+  }
   const gradient = new Float64Array(2);
   const toParams = (theta: Float64Array): SbgParams => ({ alpha: Math.exp(theta[0] as number), beta: Math.exp(theta[1] as number) });
   const objective = (theta: Float64Array, out: Float64Array) => {
@@ -115,13 +123,18 @@ export function fitSbg(alive: readonly number[]): SbgFit {
 
 function survivalIssues(alive: readonly number[]): RelmarkIssue[] {
   if (!Array.isArray(alive) || alive.length < 2) {
-    return [{ code: 'too_small', path: [], message: 'Expected at least two survival counts (the cohort size and one later count)' }];
+    return [{ code: 'too_small', path: ['alive'], message: 'Expected at least two survival counts (the cohort size and one later count)' }];
   }
   const issues: RelmarkIssue[] = [];
+  let previous = Number.POSITIVE_INFINITY; // the last valid count
   alive.forEach((a, t) => {
-    if (!(typeof a === 'number' && Number.isFinite(a) && a >= 0)) issues.push({ code: 'invalid_value', path: [t], message: `A count must be finite and ≥ 0, received ${String(a)}` });
-    else if (t === 0 && a === 0) issues.push({ code: 'invalid_value', path: [0], message: 'The cohort size alive[0] must be > 0' });
-    else if (t > 0 && a > (alive[t - 1] as number)) issues.push({ code: 'not_monotone', path: [t], message: `alive[${t}] (${a}) exceeds alive[${t - 1}] (${alive[t - 1]}): survivors cannot increase` });
+    if (!(typeof a === 'number' && Number.isFinite(a) && a >= 0)) {
+      issues.push({ code: 'invalid_value', path: ['alive', t], message: `A count must be finite and ≥ 0, received ${String(a)}` });
+      return;
+    }
+    if (t === 0 && a === 0) issues.push({ code: 'invalid_value', path: ['alive', 0], message: 'The cohort size alive[0] must be > 0' });
+    else if (a > previous) issues.push({ code: 'not_monotone', path: ['alive', t], message: `alive[${t}] (${a}) exceeds an earlier count (${previous}): survivors cannot increase` });
+    previous = a;
   });
   return issues;
 }
