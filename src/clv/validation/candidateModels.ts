@@ -25,6 +25,7 @@ export type CandidateFitter = (calibration: readonly HistoryPoint[], options: { 
  * @category CLV
  */
 export const candidateModels = {
+  /** BG/NBD (Fader, Hardie & Lee 2005), fitted by {@link fitBgNbd}. */
   'bg-nbd': (calibration, options) => fitBgNbd(calibration, { timeUnit: options.timeUnit }),
 } as const satisfies Readonly<Record<string, CandidateFitter>>;
 
