@@ -3,6 +3,7 @@ import { fromZodError } from '../../errors/fromZodError.js';
 import { RelmarkError, type RelmarkIssue } from '../../errors/RelmarkError.js';
 import { NeumaierSum } from '../../internal/sum.js';
 import { expectedPurchases } from '../expectedPurchases.js';
+import { checkHistoryColumns, toHistoryColumns } from '../historyColumns.js';
 import { probabilityAlive } from '../probabilityAlive.js';
 import type { HistoryPoint } from '../purchaseHistory.js';
 import type { TransactionModelFit } from '../transactionModelFit.js';
@@ -106,7 +107,8 @@ const OptionsSchema = z.object({ maxFrequency: z.number().int().positive().max(1
  * @returns Per-customer checks, totals with MAE/RMSE/bias, and the frequency table.
  * @throws {@link RelmarkError} `empty_input` for no customers; `invalid_input` when the lists differ
  *   in length or ids, or a holdout count or duration is invalid (with paths like
- *   `['holdout', 3, 'purchases']`), and as the model's functions for invalid histories;
+ *   `['holdout', 3, 'purchases']`) or a calibration history is invalid (`['calibration', 3, 'tx']`);
+ *   `invalid_parameters` as the model's functions;
  *   `invalid_options` for a bad `maxFrequency`.
  * @example
  * ```ts
@@ -196,7 +198,11 @@ export function checkHoldoutData(data: HoldoutData, where: string): void {
     });
   }
   if (calibration.length === 0) throw new RelmarkError('empty_input', `${where}: no customers to check`);
-  const issues: RelmarkIssue[] = [];
+  // Histories are checked here too, so that their issues carry paths like ['calibration', 3, 'tx'].
+  const issues: RelmarkIssue[] = checkHistoryColumns(toHistoryColumns(calibration)).map((issue) => ({
+    ...issue,
+    path: ['calibration', issue.path[1] as number, issue.path[0] as string],
+  }));
   if (holdout.length !== calibration.length) {
     issues.push({ code: 'invalid_length', path: ['holdout'], message: `holdout has ${holdout.length} entries but calibration has ${calibration.length}` });
   } else {

@@ -76,10 +76,17 @@ describe('holdoutValidation', () => {
     ['lists of different lengths', { calibration: [{ x: 0, tx: 0, T: 3 }], holdout: [] }, 'invalid_input', ['holdout']],
     ['a fractional holdout count', { calibration: [{ x: 0, tx: 0, T: 3 }], holdout: [{ purchases: 0.5, duration: 2 }] }, 'invalid_input', ['holdout', 0, 'purchases']],
     ['a NaN duration', { calibration: [{ x: 0, tx: 0, T: 3 }], holdout: [{ purchases: 0, duration: Number.NaN }] }, 'invalid_input', ['holdout', 0, 'duration']],
+    ['an invalid calibration history', { calibration: [{ x: 0, tx: 0, T: 3 }, { x: 1, tx: 4, T: 3 }], holdout: [{ purchases: 0, duration: 2 }, { purchases: 0, duration: 2 }] }, 'invalid_input', ['calibration', 1, 'tx']],
     ['ids out of step', { calibration: [{ customerId: 'a', x: 0, tx: 0, T: 3 }], holdout: [{ customerId: 'b', purchases: 0, duration: 2 }] }, 'invalid_input', ['holdout', 0, 'customerId']],
   ])('rejects %s', (_, data, code, path) => {
     const error = thrownRelmarkError(() => holdoutValidation(fit, data as never));
     expect([error.code, error.issues[0]?.path]).toEqual([code, path]);
+  });
+
+  it('gives a single customer its own errors', () => {
+    const check = holdoutValidation(fit, { calibration: [{ x: 2, tx: 30, T: 39 }], holdout: [{ purchases: 3, duration: 39 }] });
+    const error = (check.customers[0]?.expected ?? Number.NaN) - 3;
+    expect([check.totals.mae, check.totals.rmse, check.totals.bias]).toEqual([Math.abs(error), Math.abs(error), error]);
   });
 
   it('rejects a bad maxFrequency with invalid_options', () => {
