@@ -98,7 +98,8 @@ export function parseAccumulatorOptions(options: SummaryAccumulatorOptions, wher
   return { ...parsed.data, asOf: parsed.data.asOf.getTime() };
 }
 
-function stateOf(value: unknown): SummaryState | undefined {
+/** The state behind an accumulator, or `undefined` for anything else. @internal */
+export function stateOf(value: unknown): SummaryState | undefined {
   return typeof value === 'object' && value !== null ? ((value as Record<symbol, SummaryState | undefined>)[stateKey] ?? undefined) : undefined;
 }
 
