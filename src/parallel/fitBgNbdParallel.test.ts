@@ -18,6 +18,14 @@ describe('fitBgNbdParallel', () => {
     expect([parallel.customers, parallel.model, parallel.timeUnit]).toEqual([60_000, 'bg-nbd', 'week']);
   });
 
+  it('fits the columns as given with compress: false (LL rtol 1e-12 of fitBgNbdUnchecked on them)', async () => {
+    const histories = simulateBgNbd({ params, customers: 30_000, T: 39, seed: 12 });
+    const single = fitBgNbdUnchecked(histories);
+    const parallel = await fitBgNbdParallel(histories, { threads: 2, minRowsPerThread: 1000, compress: false });
+    expect(Math.abs(parallel.logLikelihood - single.logLikelihood) / Math.abs(single.logLikelihood)).toBeLessThanOrEqual(1e-12);
+    expect(parallel.customers).toBe(30_000);
+  });
+
   it('is deterministic for given data and threads', async () => {
     const histories = simulateBgNbd({ params, customers: 8000, T: 39, seed: 3 });
     const options = { threads: 2, minRowsPerThread: 500 };

@@ -26,12 +26,19 @@ export interface FitBgNbdParallelOptions {
    * @defaultValue 20000
    */
   readonly minRowsPerThread?: number;
+  /**
+   * Merge identical (x, tx, T) rows first ({@link compressHistories}). Turn it off for exact
+   * (continuous) times, where it finds few duplicates and costs more than it saves.
+   * @defaultValue true
+   */
+  readonly compress?: boolean;
 }
 
 const OptionsSchema = z.strictObject({
   timeUnit: TimeUnitSchema.optional(),
   threads: z.number().int().min(1).max(256).optional(),
   minRowsPerThread: z.number().int().min(1).optional(),
+  compress: z.boolean().optional(),
 });
 
 // The fit below mirrors fitBgNbdUnchecked (src/clv/bgNbd/fitBgNbd.ts) step for step — the same
@@ -79,7 +86,7 @@ function strideSample(columns: Required<HistoryColumns>, stride: number): Requir
  * weighted row — a million customers with times in whole days is often a few thousand rows, and
  * then one thread is enough). With fewer than `threads × minRowsPerThread` compressed rows with
  * repeat purchases, fewer threads are used, and with one thread the result IS
- * `fitBgNbdUnchecked(compressHistories(columns))`, bit for bit.
+ * `fitBgNbdUnchecked(compressHistories(columns))` (or of the columns, with `compress: false`), bit for bit.
  * With k > 1 threads the method is that of `fitBgNbd` (BFGS over log-parameters on a rescaled
  * axis from the same fixed starts, warm start from a 1-in-k subsample above 200,000 rows, Nelder–Mead
  * fallback): only the sum over customers is split. Each shard's log-likelihood is the same
@@ -94,7 +101,7 @@ function strideSample(columns: Required<HistoryColumns>, stride: number): Requir
  * evaluation and thread.
  *
  * @param histories - Histories as objects (x, tx, T) or {@link HistoryColumns} with optional weights; validated.
- * @param options - Time unit, threads, and the fewest rows per thread.
+ * @param options - Time unit, threads, the fewest rows per thread, and whether to compress first.
  * @returns A promise of a {@link BgNbdFit}; `customers` counts the customers (the sum of weights).
  * @throws {@link RelmarkError} (as a rejected promise) `invalid_input`, `duplicate_id`, `empty_input`,
  *   `invalid_options` (also when the worker threads cannot start), `not_converged` (also when a
@@ -113,9 +120,10 @@ function strideSample(columns: Required<HistoryColumns>, stride: number): Requir
 export async function fitBgNbdParallel(histories: readonly HistoryPoint[] | HistoryColumns, options: FitBgNbdParallelOptions = {}): Promise<BgNbdFit> {
   const parsed = OptionsSchema.safeParse(options);
   if (!parsed.success) throw fromZodError(parsed.error, 'fitBgNbdParallel: invalid options', { code: 'invalid_options' });
-  const { timeUnit, threads: requested, minRowsPerThread = 20_000 } = parsed.data;
+  const { timeUnit, threads: requested, minRowsPerThread = 20_000, compress = true } = parsed.data;
   const fitOptions = timeUnit === undefined ? {} : { timeUnit };
-  const columns = compressHistories(historyColumnsOf(histories, 'fitBgNbdParallel'));
+  const valid = historyColumnsOf(histories, 'fitBgNbdParallel');
+  const columns: Required<HistoryColumns> = compress ? compressHistories(valid) : { ...valid, weights: valid.weights ?? new Float64Array(valid.x.length).fill(1) };
   let positiveRows = 0;
   let totalWeight = 0;
   let maxT = 0;
