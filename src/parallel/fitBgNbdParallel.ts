@@ -96,7 +96,7 @@ function strideSample(columns: Required<HistoryColumns>, stride: number): Requir
  * optimiser stops at the same optimum to its tolerance). The calling thread evaluates shard 0 and
  * waits for the others with `Atomics.wait`, so the optimiser itself runs unchanged.
  *
- * Node.js only (worker threads). Edge cases as `fitBgNbd`: no customers → `empty_input`; all T = 0 →
+ * Node.js only (worker threads), and ESM only: from CommonJS, load it with `await import('relmark/parallel')`. Edge cases as `fitBgNbd`: no customers → `empty_input`; all T = 0 →
  * `invalid_input`; no repeat purchases → `not_converged`. O(n) to compress, then O(rows / k) per
  * evaluation and thread.
  *

@@ -7,7 +7,6 @@
  * @internal
  * @module
  */
-import { pathToFileURL } from 'node:url';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { RelmarkError } from '../errors/RelmarkError.js';
 import { NeumaierSum } from '../internal/sum.js';
@@ -96,9 +95,14 @@ export interface LikelihoodPool {
   close(): Promise<void>;
 }
 
-/** The URL of this module, in ESM, in CommonJS builds and from the TypeScript sources. */
+/**
+ * The URL of this module's file, which is also the workers' entry: `import.meta.url`, in the ESM
+ * build (where this code is bundled into `parallel/index.js`, the only entry that imports it) and in
+ * the TypeScript sources under vitest. `relmark/parallel` is ESM-only: a CommonJS build has no
+ * reliable URL of its own file once tsup's shims move it into a shared chunk.
+ */
 function thisModule(): URL {
-  return typeof __filename === 'string' ? pathToFileURL(__filename) : new URL(import.meta.url);
+  return new URL(import.meta.url);
 }
 
 /**
