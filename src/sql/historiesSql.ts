@@ -30,6 +30,8 @@ const OptionsSchema = z.strictObject({ ...sqlSourceShape, timeUnit: TimeUnitSche
  * column is `'refund'`) lowers the occasion of the purchase its `refundOf` column names, found by
  * the `id` column. Instants are read as epoch milliseconds (TIMESTAMP columns as UTC; for Spark, run
  * with `spark.sql.session.timeZone` set to `UTC` so that TIMESTAMP and DATE columns are UTC too).
+ * Engine versions: PostgreSQL ≥ 14 for DATE columns (`EXTRACT(EPOCH FROM date)`), Spark ≥ 3.1
+ * (`unix_millis`); any DuckDB and BigQuery.
  *
  * Safety: every identifier is quoted for the dialect (a `"` in a name is doubled for DuckDB and
  * PostgreSQL, a backtick doubled for Spark and escaped for BigQuery), names with control characters
