@@ -103,7 +103,7 @@ function strideSample(columns: Required<HistoryColumns>, stride: number): Requir
  * @param histories - Histories as objects (x, tx, T) or {@link HistoryColumns} with optional weights; validated.
  * @param options - Time unit, threads, the fewest rows per thread, and whether to compress first.
  * @returns A promise of a {@link BgNbdFit}; `customers` counts the customers (the sum of weights).
- * @throws {@link RelmarkError} (as a rejected promise) `invalid_input`, `duplicate_id`, `empty_input`,
+ * @throws `RelmarkError` (as a rejected promise) `invalid_input`, `duplicate_id`, `empty_input`,
  *   `invalid_options` (also when the worker threads cannot start), `not_converged` (also when a
  *   worker thread fails or stops answering for a minute).
  * @example
