@@ -103,6 +103,32 @@ describe('historiesSql and rfmSummarySql on DuckDB', () => {
     }
   });
 
+  it('reads TIMESTAMPTZ and DATE columns as UTC instants whatever the session time zone', async () => {
+    const samples = fc.sample(partitionedTransactionsArbitrary({ maxCustomers: 4, maxPurchases: 60 }), { numRuns: 10, seed: 7 });
+    const purchases = samples.flatMap((sample, k) =>
+      parseTransactions(sample.transactions)
+        .valid.filter((t) => t.kind === 'purchase')
+        .map((t) => ({ customerId: `${k}-${t.customerId}`, at: t.at, amount: t.amount, kind: t.kind })),
+    );
+    await load('log', purchases.map((t) => ({ customerId: t.customerId, at: t.at.getTime(), amount: t.amount })));
+    const q = (s: string) => `"${s.replaceAll('"', '""')}"`;
+    await connection.run(
+      `CREATE OR REPLACE TABLE typed AS SELECT ${q(columns.customerId)} AS c, to_timestamp(epoch_ms(${q(columns.at)}) / 1000) AS at_tz,
+         CAST(${q(columns.at)} AS DATE) AS at_date, ${q(columns.amount)} AS amount FROM log`,
+    );
+    await connection.run("SET TimeZone = 'America/New_York'"); // minutes near UTC midnight fall on other local days
+    try {
+      const asOf = samples[0]!.asOf;
+      const byInstant = await query(historiesSql({ dialect: 'duckdb', table: 'typed', columns: { customerId: 'c', at: 'at_tz', amount: 'amount' }, asOf, period: 'instant', timeUnit: 'day' }));
+      expect(byInstant).toEqual(summarizeHistories(purchases, { asOf, period: 'instant', timeUnit: 'day' }));
+      const byDate = await query(historiesSql({ dialect: 'duckdb', table: 'typed', columns: { customerId: 'c', at: 'at_date', amount: 'amount' }, asOf, timeUnit: 'day' }));
+      expect(byDate).toEqual(summarizeHistories(purchases, { asOf, timeUnit: 'day' }));
+      expect(purchases.length).toBeGreaterThan(20);
+    } finally {
+      await connection.run("SET TimeZone = 'UTC'");
+    }
+  });
+
   const reason = cdnowSampleFile === undefined ? missingDataReason('CDNOW_sample.txt') : '';
   it.skipIf(cdnowSampleFile === undefined)(`gives the JS histories of CDNOW_sample.txt (asOf 1997-09-30, weeks; counts and times exact, monetaryMean rtol 1e-12) ${reason}`, async () => {
     const rows = readCdnowSample(cdnowSampleFile as string);
