@@ -13,3 +13,4 @@ export * from './channels/index.js';
 export * from './rewards/index.js';
 export * from './io/index.js';
 export * from './summaries/index.js';
+export * from './sql/index.js';

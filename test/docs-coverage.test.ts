@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 // Every runtime export (function, class, constant) of every entry point carries an @example, and
 // every type export carries a doc comment: the promise "every export has TSDoc with an example".
 const root = fileURLToPath(new URL('..', import.meta.url));
-const entries = ['src/index.ts', 'src/testing/index.ts'].map((file) => `${root}${file}`);
+const entries = ['src/index.ts', 'src/testing/index.ts', 'src/parallel/index.ts'].map((file) => `${root}${file}`);
 const program = ts.createProgram(entries, {
   module: ts.ModuleKind.NodeNext,
   moduleResolution: ts.ModuleResolutionKind.NodeNext,

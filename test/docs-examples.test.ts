@@ -9,6 +9,7 @@ import * as clv from 'relmark/clv';
 import * as contact from 'relmark/contact';
 import * as io from 'relmark/io';
 import * as models from 'relmark/models';
+import * as parallel from 'relmark/parallel';
 import * as rewards from 'relmark/rewards';
 import * as rfm from 'relmark/rfm';
 import * as testing from 'relmark/testing';
@@ -25,6 +26,7 @@ const modules: Record<string, unknown> = {
   'relmark/channels': channels,
   'relmark/rewards': rewards,
   'relmark/io': io,
+  'relmark/parallel': parallel,
   'relmark/testing': testing,
   zod: z,
   'fast-check': { default: fc, ...fc },

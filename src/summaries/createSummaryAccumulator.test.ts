@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { summarizeHistories } from 'relmark/clv';
+import { parseTransactions, type Transaction } from 'relmark/models';
 import { summarizeRfm } from 'relmark/rfm';
 import { createSummaryAccumulator, restoreSummaryAccumulator } from 'relmark/summaries';
 import { thrownRelmarkError } from '../../test/helpers/thrownRelmarkError.js';
@@ -30,6 +31,13 @@ describe('createSummaryAccumulator', () => {
     });
     expect(acc.customers).toBe(2);
     expect(acc.rows).toBe(6);
+  });
+
+  it('takes the output of parseTransactions in add (type and value), as the CLI passes it', () => {
+    const parsed: readonly Transaction[] = parseTransactions(log).valid;
+    const acc = createSummaryAccumulator({ asOf });
+    acc.add(parsed);
+    expect(acc.rows).toBe(log.length);
   });
 
   it('is empty without rows', () => {

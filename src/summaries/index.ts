@@ -6,6 +6,8 @@
  */
 export { createSummaryAccumulator } from './createSummaryAccumulator.js';
 export type { AccumulatorRfmOptions, SummaryAccumulator, SummaryAccumulatorOptions } from './createSummaryAccumulator.js';
+export { accumulateCsvStream } from './accumulateCsvStream.js';
+export type { AccumulateCsvStreamOptions, AccumulateCsvStreamResult } from './accumulateCsvStream.js';
 export { restoreSummaryAccumulator } from './restoreSummaryAccumulator.js';
 export { SummaryAccumulatorSnapshotSchema } from './summaryAccumulatorSnapshot.js';
 export type { SummaryAccumulatorSnapshot } from './summaryAccumulatorSnapshot.js';

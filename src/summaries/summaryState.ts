@@ -125,6 +125,9 @@ function addAtKey(c: CustomerState, key: number, amount: number): void {
  */
 export function addRows(state: SummaryState, rows: readonly Pick<Transaction, 'customerId' | 'at' | 'amount' | 'kind' | 'id' | 'refundOf' | 'currency'>[], firstIndex: number): void {
   const { asOf, period } = state.settings;
+  // Logs are often grouped by customer (CDNOW is): a repeat of the previous row's id skips the hash.
+  let previousId: string | undefined;
+  let previous: CustomerState | undefined;
   for (let i = 0; i < rows.length; i++) {
     const t = rows[i] as (typeof rows)[number];
     const at = t.at.getTime();
@@ -132,7 +135,9 @@ export function addRows(state: SummaryState, rows: readonly Pick<Transaction, 'c
       state.future++;
       continue;
     }
-    const c = customerOf(state, t.customerId);
+    const c = t.customerId === previousId && previous !== undefined ? previous : customerOf(state, t.customerId);
+    previousId = t.customerId;
+    previous = c;
     if (t.kind === 'refund') {
       addRevenue(c, -t.amount);
       c.refunds++;

@@ -1,0 +1,11 @@
+/**
+ * SQL pushdown: the queries that summarise a transaction table into purchase histories and RFM
+ * summaries where the data lives (DuckDB, PostgreSQL, BigQuery, Spark SQL), with the semantics of
+ * `summarizeHistories` and `summarizeRfm`.
+ * @module sql
+ */
+export { historiesSql } from './historiesSql.js';
+export type { HistoriesSqlOptions } from './historiesSql.js';
+export { rfmSummarySql } from './rfmSummarySql.js';
+export type { RfmSummarySqlOptions } from './rfmSummarySql.js';
+export type { SqlColumns, SqlDialect, SqlSourceOptions } from './sqlDialect.js';
