@@ -17,7 +17,8 @@ export interface SimulateBgNbdOptions {
   readonly seed: number;
 }
 
-const OptionsSchema = z
+/** The options schema shared by the seeded simulators (params are checked separately). @internal */
+export const SimulateOptionsSchema = z
   .object({
     params: z.unknown(),
     customers: z.number().int().nonnegative().max(2 ** 31 - 1),
@@ -59,7 +60,7 @@ const OptionsSchema = z
  * @category CLV
  */
 export function simulateBgNbd(options: SimulateBgNbdOptions): Required<Omit<HistoryColumns, 'weights'>> {
-  const parsed = OptionsSchema.safeParse(options);
+  const parsed = SimulateOptionsSchema.safeParse(options);
   if (!parsed.success) throw fromZodError(parsed.error, 'simulateBgNbd: invalid options', { code: 'invalid_options' });
   const { r, alpha, a, b } = parseParams(BgNbdParamsSchema, options.params, 'simulateBgNbd');
   const { customers, T: horizon, seed } = parsed.data;
