@@ -106,7 +106,7 @@ describe('customerLifetimeValue', () => {
     ['a fractional horizon', weekly, spend, { ...options, horizonMonths: 1.5 }, 'invalid_options', ['horizonMonths']],
     ['an unknown option', weekly, spend, { ...options, freq: 'D' }, 'invalid_options', []],
     ['a spend model without a finite mean', weekly, { ...spend, params: { p: 0.1, q: 0.5, v: 1 } }, options, 'invalid_parameters', ['spendFit', 'params', 'q']],
-    ['a fit of an unknown model', { ...weekly, model: 'pareto-nbd' }, spend, options, 'invalid_parameters', ['transactionFit', 'model']],
+    ['a fit of an unknown model', { ...weekly, model: 'weibull-nbd' }, spend, options, 'invalid_parameters', ['transactionFit', 'model']],
   ])('rejects %s', (_, fit, spendFit, opts, code, path) => {
     expect(() => customerLifetimeValue(fit as BgNbdFit, spendFit as GammaGammaFit, [customer1], opts as never)).toThrow(
       expect.objectContaining({ code, issues: [expect.objectContaining({ path })] }),
