@@ -4,8 +4,11 @@
  * @module
  */
 
-/** The largest number of series terms before {@link paretoNbdLogTail} gives up (NaN). @internal */
-export const maxTailTerms = 2_000_000;
+/** The largest number of series terms or quadrature nodes before {@link paretoNbdLogTail} gives up (NaN). @internal */
+export const maxTailTerms = 100_000;
+
+/** The largest trapezoidal step of {@link logTailByQuadrature}: π²/40 (see its remarks). @internal */
+export const maxQuadratureStep = (Math.PI * Math.PI) / 40;
 
 /**
  * ln I(y) for I(y) = ∫_y^∞ (α+u)^−(r+x) (β+u)^−(s+1) du, and (when `gradient` is given) its
@@ -22,10 +25,12 @@ export const maxTailTerms = 2_000_000;
  * cancellation, and x in the hundreds costs no more than x = 0 (the overflow and NaN of lifetimes and
  * CLVTools on large x and α far below β came from summing the untransformed series). The series stops
  * when a geometric bound of the remaining tail of every sum (value and derivatives) falls below 1e-17
- * of it. Convergence is geometric in z: z = 0.9994 (α = 0.008, β = 14, y = 0) needs about 60,000
- * terms; beyond {@link maxTailTerms} terms the result is NaN (z within about 2e-5 of 1).
+ * of it; it converges geometrically in z, so when z is close to 1 (α far below β or the reverse, and a
+ * small y) and the quadrature would need fewer nodes than the series terms, the integral is taken by
+ * {@link logTailByQuadrature} instead, whose cost does not depend on z.
  * Derivatives: term by term, with d/dk and d/dc of (k)ₙ/(c)ₙ as partial harmonic sums.
- * Special cases: NaN in → NaN out.
+ * Special cases: NaN in → NaN out; NaN if more than {@link maxTailTerms} terms or nodes would be
+ * needed (r + s + x below about 1e-3, where the integral converges only barely).
  * @internal
  */
 export function paretoNbdLogTail(r: number, alpha: number, s: number, beta: number, x: number, y: number, gradient?: Float64Array): number {
@@ -42,6 +47,8 @@ export function paretoNbdLogTail(r: number, alpha: number, s: number, beta: numb
     if (gradient) gradient.fill(Number.NaN);
     return Number.NaN;
   }
+  // The series needs about 40/(1−z) terms, the quadrature about 200 + 45/((p+q−1)h) nodes: take the cheaper.
+  if (40 / (1 - z) > 200 + 45 / ((c - 1) * maxQuadratureStep)) return logTailByQuadrature(p, alpha + y, q, beta + y, gradient);
   // S = Σ uₙ z (n ≥ 1) + 1 with uₙ = (k)ₙ/(c)ₙ z^(n−1); Sk = dS/dk, Sc = dS/dc, Sz = dS/dz.
   let sum = 1;
   let sumK = 0;
@@ -103,4 +110,86 @@ export function paretoNbdLogTail(r: number, alpha: number, s: number, beta: numb
     }
   }
   return logPrefix + Math.log(sum);
+}
+
+/**
+ * ln ∫₀^∞ (a+v)^−p (b+v)^−q dv (with a = α+y, b = β+y, v = u − y) and d/d(r, α, s, β) of it, by the
+ * trapezoidal rule in τ = ln v.
+ *
+ * @remarks
+ * In τ the integrand g(τ) = exp(τ − p ln(a+e^τ) − q ln(b+e^τ)) is log-concave, decays like e^τ on the
+ * left and like e^−(p+q−1)τ on the right, and is analytic in the strip |Im τ| < π. The trapezoidal rule
+ * then converges geometrically (Trefethen & Weideman 2014, "The exponentially convergent trapezoidal
+ * rule", SIAM Review 56(3), thm 5.1): with δ = π/2 the error is about e^(−π²/h) times the size of g in
+ * the strip, so h ≤ π²/40 (e^−40); and as a sharp peak of curvature κ = −(ln g)'' behaves like a
+ * Gaussian of width σ = 1/√κ, whose trapezoidal error is about e^(−2π²σ²/h²), h ≤ 0.7σ keeps that
+ * below e^−40 too. So h = min(π²/40, 0.7σ) at the peak (found by bisection on the slope); the nodes
+ * march outwards from it until a geometric bound of the rest is below 1e-17 of the sum. Derivatives
+ * are the g-weighted means of d ln g (differentiation under the integral). About 200 + 45/((p+q−1)h)
+ * nodes, whatever p. Accuracy checked against the series where both apply (relative 1e-12).
+ * NaN if more than {@link maxTailTerms} nodes would be needed.
+ * @internal
+ */
+export function logTailByQuadrature(p: number, a: number, q: number, b: number, gradient?: Float64Array): number {
+  const logA = Math.log(a);
+  const logB = Math.log(b);
+  // ln(c + e^τ) without overflow for large τ.
+  const logPlus = (logC: number, tau: number) => (tau > logC ? tau + Math.log1p(Math.exp(logC - tau)) : logC + Math.log1p(Math.exp(tau - logC)));
+  // The peak: slope 1 − p·e^τ/(a+e^τ) − q·e^τ/(b+e^τ) falls from 1 to 1−p−q < 0.
+  let lo = Math.min(logA, logB) - 40;
+  let hi = Math.max(logA, logB) + 40;
+  for (let i = 0; i < 60; i++) {
+    const mid = (lo + hi) / 2;
+    if (1 - p * Math.exp(mid - logPlus(logA, mid)) - q * Math.exp(mid - logPlus(logB, mid)) > 0) lo = mid;
+    else hi = mid;
+  }
+  const peak = (lo + hi) / 2;
+  const top = peak - p * logPlus(logA, peak) - q * logPlus(logB, peak);
+  // Curvature of ln g at the peak: p·wₐ(1−wₐ) + q·w_b(1−w_b) with w = e^τ/(c+e^τ).
+  const wA = Math.exp(peak - logPlus(logA, peak));
+  const wB = Math.exp(peak - logPlus(logB, peak));
+  const curvature = p * wA * (1 - wA) + q * wB * (1 - wB);
+  const h = Math.min(maxQuadratureStep, 0.7 / Math.sqrt(curvature));
+  let sum = 0;
+  let dR = 0;
+  let dAlpha = 0;
+  let dS = 0;
+  let dBeta = 0;
+  let nodes = 0;
+  const add = (tau: number): number => {
+    const logAv = logPlus(logA, tau);
+    const logBv = logPlus(logB, tau);
+    const w = Math.exp(tau - p * logAv - q * logBv - top);
+    sum += w;
+    if (gradient) {
+      dR -= w * logAv;
+      dAlpha -= w * p * Math.exp(-logAv);
+      dS -= w * logBv;
+      dBeta -= w * q * Math.exp(-logBv);
+    }
+    nodes++;
+    return w;
+  };
+  add(peak);
+  for (const direction of [1, -1]) {
+    let previous = 1;
+    for (let k = 1; ; k++) {
+      if (nodes > maxTailTerms) {
+        if (gradient) gradient.fill(Number.NaN);
+        return Number.NaN;
+      }
+      const w = add(peak + direction * k * h);
+      // Away from the peak of a log-concave g the node ratio keeps falling: bound the rest geometrically.
+      const ratio = w / previous;
+      previous = w;
+      if (ratio < 1 && (w * ratio) / (1 - ratio) <= 1e-17 * sum) break;
+    }
+  }
+  if (gradient) {
+    gradient[0] = dR / sum;
+    gradient[1] = dAlpha / sum;
+    gradient[2] = dS / sum;
+    gradient[3] = dBeta / sum;
+  }
+  return top + Math.log(sum * h);
 }
