@@ -113,14 +113,22 @@ describe('paretoNbdDert', () => {
     [2, 1.5],
     [1e-3, 2.2],
     [40, 0.3],
-  ])('K(z, s) satisfies K(z, s) = (1 − z·K(z, s−1))/(s−1) at z = %s, s = %s (rtol 1e-10)', (z, s) => {
-    // Integration by parts of ∫ e^(−zw)(1+w)^(−s) dw. Small z needs ~2/√z fraction levels, whose
-    // rounding leaves relative errors near 1e-11 (stated in discountedSurvivalIntegral).
-    expectClose(discountedSurvivalIntegral(z, s), (1 - z * discountedSurvivalIntegral(z, s - 1)) / (s - 1), { rtol: 1e-10 });
+    [1e-5, 0.05],
+    [1e-9, 0.999],
+    [0.999, 3.5],
+    [1, 3.5],
+  ])('K(z, s) satisfies K(z, s) = (1 − z·K(z, s−1))/(s−1) at z = %s, s = %s (rtol 1e-12)', (z, s) => {
+    // Integration by parts of ∫ e^(−zw)(1+w)^(−s) dw; z < 1 (quadrature) and z ≥ 1 (continued fraction).
+    expectClose(discountedSurvivalIntegral(z, s), (1 - z * discountedSurvivalIntegral(z, s - 1)) / (s - 1), { rtol: 1e-12 });
+  });
+
+  it('K is continuous where the method switches at z = 1 (rtol 1e-13)', () => {
+    for (const s of [0.3, 1, 2.7]) expectClose(discountedSurvivalIntegral(1 - 1e-15, s), discountedSurvivalIntegral(1, s), { rtol: 1e-13 });
   });
 
   it('K(z, 0) = 1/z, and K is NaN for z ≤ 0 or NaN', () => {
-    expect(discountedSurvivalIntegral(0.25, 0)).toBe(4);
+    expectClose(discountedSurvivalIntegral(0.25, 0), 4, { rtol: 1e-13 });
+    expect(discountedSurvivalIntegral(2, 0)).toBe(0.5);
     expect([discountedSurvivalIntegral(0, 1), discountedSurvivalIntegral(Number.NaN, 1), discountedSurvivalIntegral(1, Number.NaN)].every(Number.isNaN)).toBe(true);
   });
 });
