@@ -45,7 +45,7 @@ export function mbgNbdExpectedPurchasesUnchecked(params: MbgNbdParams, x: number
  * ```ts
  * import { mbgNbdExpectedPurchases } from 'relmark/clv';
  * mbgNbdExpectedPurchases({ r: 0.5248377, alpha: 6.182988, a: 0.8913563, b: 1.614 }, { x: 2, tx: 30.43, T: 38.86 }, 39);
- * //=> 1.2
+ * //=> 1.2627
  * ```
  * @category CLV
  */

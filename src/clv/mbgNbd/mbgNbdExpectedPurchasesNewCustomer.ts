@@ -21,7 +21,7 @@ import { type MbgNbdParams, MbgNbdParamsSchema } from './mbgNbdParams.js';
  * ```ts
  * import { mbgNbdExpectedPurchasesNewCustomer } from 'relmark/clv';
  * mbgNbdExpectedPurchasesNewCustomer({ r: 0.5248377, alpha: 6.182988, a: 0.8913563, b: 1.614 }, 39);
- * //=> 1.2
+ * //=> 1.1823
  * ```
  * @category CLV
  */

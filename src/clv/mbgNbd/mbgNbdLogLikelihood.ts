@@ -116,7 +116,7 @@ export function mbgNbdLogLikelihoodKernel(params: MbgNbdParams, data: BgNbdData,
  *   { x: 2, tx: 30.43, T: 38.86 },
  *   { x: 0, tx: 0, T: 38.86 },
  * ]);
- * //=> -10.0
+ * //=> -10.0255
  * ```
  * @category CLV
  */

@@ -33,9 +33,9 @@ export function mbgNbdProbabilityAliveUnchecked(params: MbgNbdParams, x: number,
  * import { mbgNbdProbabilityAlive } from 'relmark/clv';
  * const params = { r: 0.5248377, alpha: 6.182988, a: 0.8913563, b: 1.614 };
  * mbgNbdProbabilityAlive(params, { x: 2, tx: 30.43, T: 38.86 });
- * //=> 0.7
+ * //=> 0.7061
  * mbgNbdProbabilityAlive(params, { x: 0, tx: 0, T: 38.86 });
- * //=> 0.2
+ * //=> 0.3897
  * ```
  * @category CLV
  */

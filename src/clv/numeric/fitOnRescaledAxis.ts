@@ -29,6 +29,11 @@ export interface RescaledModel<D, K extends string> {
   totalWeight(data: D): number;
   /** The number of rows the likelihood loops over (after any grouping): decides the warm start. */
   rows(data: D): number;
+  /**
+   * Above `rows` rows (see {@link RescaledModel.rows}), start from the fit of a stride subsample of
+   * about `sample` rows. @defaultValue { rows: 200_000, sample: 50_000 }
+   */
+  readonly warmStart?: { readonly rows: number; readonly sample: number };
   /** The total weighted log-likelihood at `params` (natural scale), writing d/dparams into `gradient`. */
   logLikelihood(params: Float64Array, data: D, gradient: Float64Array): number;
 }
@@ -51,17 +56,15 @@ export const subsampleRows = 50_000;
  * Fits a transaction model by maximum likelihood (see the fitters' TSDoc for the method): checks for
  * no customers (`empty_input`) and all T = 0 (`invalid_input`), rescales time so that max T = 1,
  * minimises the negative mean log-likelihood over log-parameters with BFGS from `model.starts`
- * (Nelder–Mead fallback), and above `warmRows` rows starts from the optimum of a fixed 1-in-k
- * subsample of about `subsampleRows` rows. The total log-likelihood on the caller's axis is the
+ * (Nelder–Mead fallback), and above `model.warmStart.rows` rows starts from the optimum of a fixed
+ * 1-in-k subsample of about `model.warmStart.sample` rows. The total log-likelihood on the caller's axis is the
  * rescaled one plus Σ w·x·ln(scale) (each purchase time contributes one density factor); standard
  * errors follow by the delta method from the log-parameter covariance. Deterministic.
  * @internal
  */
-export function fitOnRescaledAxis<D, K extends string>(
-  columns: HistoryColumns,
-  model: RescaledModel<D, K>,
-  warmRows = warmStartRows,
-): RescaledFit<K> {
+export function fitOnRescaledAxis<D, K extends string>(columns: HistoryColumns, model: RescaledModel<D, K>): RescaledFit<K> {
+  const warmRows = model.warmStart?.rows ?? warmStartRows;
+  const sampleRows = model.warmStart?.sample ?? subsampleRows;
   const n = columns.x.length;
   let totalWeight = 0;
   let weightedX = 0;
@@ -84,7 +87,7 @@ export function fitOnRescaledAxis<D, K extends string>(
   const rows = model.rows(data);
   let warm: { start: readonly number[]; inverseHessian: Float64Array } | undefined;
   if (rows > warmRows) {
-    const stride = Math.ceil(rows / subsampleRows);
+    const stride = Math.ceil(rows / sampleRows);
     try {
       const sample = maximizeOn(model, model.prepare(strideSample(columns, stride), scale));
       warm = { start: Array.from(sample.theta), inverseHessian: sample.covariance.map((v) => v * sample.totalWeight) };

@@ -116,7 +116,7 @@ export function paretoNbdDertUnchecked(params: ParetoNbdParams, x: number, tx: n
  * import { paretoNbdDert } from 'relmark/clv';
  * // CDNOW parameters, 15% a year compounded continuously on a weekly axis.
  * paretoNbdDert({ r: 0.5534, alpha: 10.5802, s: 0.6061, beta: 11.6562 }, { x: 2, tx: 30.43, T: 38.86 }, Math.log(1.15) / 52);
- * //=> 4.14
+ * //=> 6.5005
  * ```
  * @category CLV
  */

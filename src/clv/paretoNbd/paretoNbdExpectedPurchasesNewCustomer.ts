@@ -20,7 +20,7 @@ import { type ParetoNbdParams, ParetoNbdParamsSchema } from './paretoNbdParams.j
  * ```ts
  * import { paretoNbdExpectedPurchasesNewCustomer } from 'relmark/clv';
  * paretoNbdExpectedPurchasesNewCustomer({ r: 0.5534, alpha: 10.5802, s: 0.6061, beta: 11.6562 }, 39);
- * //=> 1.1776
+ * //=> 1.2131
  * ```
  * @category CLV
  */

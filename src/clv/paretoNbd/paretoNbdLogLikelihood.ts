@@ -195,7 +195,7 @@ export function paretoNbdLogLikelihoodKernel(params: ParetoNbdParams, data: Pare
  *   { x: 2, tx: 30.43, T: 38.86 },
  *   { x: 0, tx: 0, T: 38.86 },
  * ]);
- * //=> -10.1196
+ * //=> -10.0756
  * ```
  * @category CLV
  */

@@ -55,7 +55,7 @@ export function paretoNbdProbabilityAliveUnchecked(params: ParetoNbdParams, x: n
  * paretoNbdProbabilityAlive(params, { x: 26, tx: 30.86, T: 31 });
  * //=> 0.9979
  * paretoNbdProbabilityAlive(params, { x: 0, tx: 0, T: 38.86 });
- * //=> 0.4375
+ * //=> 0.295
  * ```
  * @category CLV
  */
