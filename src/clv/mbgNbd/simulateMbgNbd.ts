@@ -1,9 +1,6 @@
-import { fromZodError } from '../../errors/fromZodError.js';
-import { createRandom } from '../../internal/random.js';
 import { sampleBeta, sampleExponential, sampleGamma } from '../../internal/samplers.js';
-import { parseParams } from '../bgNbd/bgNbdParams.js';
+import { simulateHistories } from '../bgNbd/simulateBgNbd.js';
 import type { HistoryColumns } from '../historyColumns.js';
-import { SimulateOptionsSchema } from '../bgNbd/simulateBgNbd.js';
 import { type MbgNbdParams, MbgNbdParamsSchema } from './mbgNbdParams.js';
 
 /** What {@link simulateMbgNbd} takes. @category CLV */
@@ -44,31 +41,16 @@ export interface SimulateMbgNbdOptions {
  * @category CLV
  */
 export function simulateMbgNbd(options: SimulateMbgNbdOptions): Required<Omit<HistoryColumns, 'weights'>> {
-  const parsed = SimulateOptionsSchema.safeParse(options);
-  if (!parsed.success) throw fromZodError(parsed.error, 'simulateMbgNbd: invalid options', { code: 'invalid_options' });
-  const { r, alpha, a, b } = parseParams(MbgNbdParamsSchema, options.params, 'simulateMbgNbd');
-  const { customers, T: horizon, seed } = parsed.data;
-  const random = createRandom(seed);
-  const x = new Float64Array(customers);
-  const tx = new Float64Array(customers);
-  const T = new Float64Array(customers);
-  for (let i = 0; i < customers; i++) {
-    const end = typeof horizon === 'number' ? horizon : (horizon[i] as number);
+  return simulateHistories(options, MbgNbdParamsSchema, 'simulateMbgNbd', ({ r, alpha, a, b }, end, random, out) => {
     const lambda = sampleGamma(r, alpha, random);
     const p = sampleBeta(a, b, random);
     let t = 0;
-    let count = 0;
-    let last = 0;
     // The dropout chance at the first purchase comes before any repeat purchase.
     while (!(random() < p)) {
       t += sampleExponential(random) / lambda;
       if (!(t <= end)) break;
-      count++;
-      last = t;
+      out.count++;
+      out.last = t;
     }
-    x[i] = count;
-    tx[i] = last;
-    T[i] = end;
-  }
-  return { x, tx, T };
+  });
 }

@@ -1,8 +1,5 @@
-import { fromZodError } from '../../errors/fromZodError.js';
-import { createRandom } from '../../internal/random.js';
 import { sampleExponential, sampleGamma } from '../../internal/samplers.js';
-import { parseParams } from '../bgNbd/bgNbdParams.js';
-import { SimulateOptionsSchema } from '../bgNbd/simulateBgNbd.js';
+import { simulateHistories } from '../bgNbd/simulateBgNbd.js';
 import type { HistoryColumns } from '../historyColumns.js';
 import { type ParetoNbdParams, ParetoNbdParamsSchema } from './paretoNbdParams.js';
 
@@ -44,31 +41,16 @@ export interface SimulateParetoNbdOptions {
  * @category CLV
  */
 export function simulateParetoNbd(options: SimulateParetoNbdOptions): Required<Omit<HistoryColumns, 'weights'>> {
-  const parsed = SimulateOptionsSchema.safeParse(options);
-  if (!parsed.success) throw fromZodError(parsed.error, 'simulateParetoNbd: invalid options', { code: 'invalid_options' });
-  const { r, alpha, s, beta } = parseParams(ParetoNbdParamsSchema, options.params, 'simulateParetoNbd');
-  const { customers, T: horizon, seed } = parsed.data;
-  const random = createRandom(seed);
-  const x = new Float64Array(customers);
-  const tx = new Float64Array(customers);
-  const T = new Float64Array(customers);
-  for (let i = 0; i < customers; i++) {
-    const end = typeof horizon === 'number' ? horizon : (horizon[i] as number);
+  return simulateHistories(options, ParetoNbdParamsSchema, 'simulateParetoNbd', ({ r, alpha, s, beta }, end, random, out) => {
     const lambda = sampleGamma(r, alpha, random);
     const mu = sampleGamma(s, beta, random);
     const observed = Math.min(end, sampleExponential(random) / mu);
     let t = 0;
-    let count = 0;
-    let last = 0;
     for (;;) {
       t += sampleExponential(random) / lambda;
       if (!(t <= observed)) break;
-      count++;
-      last = t;
+      out.count++;
+      out.last = t;
     }
-    x[i] = count;
-    tx[i] = last;
-    T[i] = end;
-  }
-  return { x, tx, T };
+  });
 }
