@@ -1,8 +1,6 @@
-import * as z from 'zod';
-import { fromZodError } from '../../errors/fromZodError.js';
-import { TimeUnitSchema, type TimeUnit } from '../../models/primitives.js';
-import { historyColumnsOf, type HistoryColumns } from '../historyColumns.js';
-import { fitOnRescaledAxis, type RescaledModel } from '../numeric/fitOnRescaledAxis.js';
+import type { TimeUnit } from '../../models/primitives.js';
+import type { HistoryColumns } from '../historyColumns.js';
+import { fitOnRescaledAxis, fitValidated, type RescaledModel } from '../numeric/fitOnRescaledAxis.js';
 import type { HistoryPoint } from '../purchaseHistory.js';
 import type { BgNbdFit } from './bgNbdFit.js';
 import { type BgNbdData, prepareBgNbdData } from './bgNbdData.js';
@@ -19,11 +17,10 @@ export interface FitBgNbdOptions {
   readonly timeUnit?: TimeUnit;
 }
 
-const OptionsSchema = z.object({ timeUnit: TimeUnitSchema.optional() }).strict();
-
 // Fixed starts in log-parameters on the rescaled axis (max T = 1): (r, α, a, b) = (1, 1, 1, 1) first,
 // then spread-out alternatives for the Nelder–Mead fallback. Never random (STYLE: determinism).
-const starts = [
+// MBG/NBD has the same parameters and uses them too. @internal
+export const betaGeometricStarts = [
   [0, 0, 0, 0],
   [Math.log(0.1), Math.log(0.1), Math.log(0.5), Math.log(2)],
   [Math.log(2), Math.log(0.5), Math.log(2), Math.log(5)],
@@ -66,10 +63,7 @@ const starts = [
  * @see {@link fitBgNbdUnchecked} for columns that are already valid.
  */
 export function fitBgNbd(histories: readonly HistoryPoint[] | HistoryColumns, options: FitBgNbdOptions = {}): BgNbdFit {
-  const parsed = OptionsSchema.safeParse(options);
-  if (!parsed.success) throw fromZodError(parsed.error, 'fitBgNbd: invalid options', { code: 'invalid_options' });
-  const columns = historyColumnsOf(histories, 'fitBgNbd');
-  return fitBgNbdUnchecked(columns, options);
+  return fitValidated(histories, options, 'fitBgNbd', fitBgNbdUnchecked);
 }
 
 /**
@@ -102,7 +96,7 @@ const bgNbdModel: RescaledModel<BgNbdData, keyof BgNbdParams> = {
   where: 'fitBgNbd',
   names: ['r', 'alpha', 'a', 'b'],
   rates: ['alpha'],
-  starts,
+  starts: betaGeometricStarts,
   prepare: prepareBgNbdData,
   totalWeight: (data) => data.totalWeight,
   rows: (data) => data.x.length + data.zeroT.length,

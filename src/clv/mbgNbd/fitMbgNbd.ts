@@ -1,9 +1,8 @@
-import * as z from 'zod';
-import { fromZodError } from '../../errors/fromZodError.js';
-import { TimeUnitSchema, type TimeUnit } from '../../models/primitives.js';
+import type { TimeUnit } from '../../models/primitives.js';
 import { type BgNbdData, prepareBgNbdData } from '../bgNbd/bgNbdData.js';
-import { historyColumnsOf, type HistoryColumns } from '../historyColumns.js';
-import { fitOnRescaledAxis, type RescaledModel } from '../numeric/fitOnRescaledAxis.js';
+import { betaGeometricStarts } from '../bgNbd/fitBgNbd.js';
+import type { HistoryColumns } from '../historyColumns.js';
+import { fitOnRescaledAxis, fitValidated, type RescaledModel } from '../numeric/fitOnRescaledAxis.js';
 import type { HistoryPoint } from '../purchaseHistory.js';
 import type { MbgNbdFit } from './mbgNbdFit.js';
 import { mbgNbdLogLikelihoodKernel } from './mbgNbdLogLikelihood.js';
@@ -19,20 +18,11 @@ export interface FitMbgNbdOptions {
   readonly timeUnit?: TimeUnit;
 }
 
-const OptionsSchema = z.object({ timeUnit: TimeUnitSchema.optional() }).strict();
-
-// Fixed starts in log-parameters on the rescaled axis (max T = 1); never random.
-const starts = [
-  [0, 0, 0, 0],
-  [Math.log(0.1), Math.log(0.1), Math.log(0.5), Math.log(2)],
-  [Math.log(2), Math.log(0.5), Math.log(2), Math.log(5)],
-] as const;
-
 const mbgNbdModel: RescaledModel<BgNbdData, keyof MbgNbdParams> = {
   where: 'fitMbgNbd',
   names: ['r', 'alpha', 'a', 'b'],
   rates: ['alpha'],
-  starts,
+  starts: betaGeometricStarts,
   prepare: prepareBgNbdData,
   totalWeight: (data) => data.totalWeight,
   rows: (data) => data.x.length + data.zeroT.length,
@@ -76,9 +66,7 @@ const mbgNbdModel: RescaledModel<BgNbdData, keyof MbgNbdParams> = {
  * @see {@link fitMbgNbdUnchecked} for columns that are already valid.
  */
 export function fitMbgNbd(histories: readonly HistoryPoint[] | HistoryColumns, options: FitMbgNbdOptions = {}): MbgNbdFit {
-  const parsed = OptionsSchema.safeParse(options);
-  if (!parsed.success) throw fromZodError(parsed.error, 'fitMbgNbd: invalid options', { code: 'invalid_options' });
-  return fitMbgNbdUnchecked(historyColumnsOf(histories, 'fitMbgNbd'), options);
+  return fitValidated(histories, options, 'fitMbgNbd', fitMbgNbdUnchecked);
 }
 
 /**

@@ -5,8 +5,12 @@
  * @internal
  * @module
  */
+import * as z from 'zod';
+import { fromZodError } from '../../errors/fromZodError.js';
 import { RelmarkError } from '../../errors/RelmarkError.js';
-import type { HistoryColumns } from '../historyColumns.js';
+import { TimeUnitSchema, type TimeUnit } from '../../models/primitives.js';
+import { historyColumnsOf, type HistoryColumns } from '../historyColumns.js';
+import type { HistoryPoint } from '../purchaseHistory.js';
 import { type FitDiagnostics, maximizeLikelihood } from './maximizeLikelihood.js';
 
 /**
@@ -147,4 +151,22 @@ function strideSample(columns: HistoryColumns, stride: number): HistoryColumns {
     T: pick(columns.T),
     ...(columns.weights === undefined ? {} : { weights: pick(columns.weights) }),
   };
+}
+
+const FitOptionsSchema = z.object({ timeUnit: TimeUnitSchema.optional() }).strict();
+
+/**
+ * The checked entry of every transaction-model fitter: validates the options (`invalid_options`) and
+ * the histories (`invalid_input`, `duplicate_id`, with paths), then calls the unchecked fitter.
+ * @internal
+ */
+export function fitValidated<R>(
+  histories: readonly HistoryPoint[] | HistoryColumns,
+  options: { readonly timeUnit?: TimeUnit },
+  where: string,
+  unchecked: (columns: HistoryColumns, options: { readonly timeUnit?: TimeUnit }) => R,
+): R {
+  const parsed = FitOptionsSchema.safeParse(options);
+  if (!parsed.success) throw fromZodError(parsed.error, `${where}: invalid options`, { code: 'invalid_options' });
+  return unchecked(historyColumnsOf(histories, where), options);
 }

@@ -1,8 +1,6 @@
-import * as z from 'zod';
-import { fromZodError } from '../../errors/fromZodError.js';
-import { TimeUnitSchema, type TimeUnit } from '../../models/primitives.js';
-import { historyColumnsOf, type HistoryColumns } from '../historyColumns.js';
-import { fitOnRescaledAxis, type RescaledModel } from '../numeric/fitOnRescaledAxis.js';
+import type { TimeUnit } from '../../models/primitives.js';
+import type { HistoryColumns } from '../historyColumns.js';
+import { fitOnRescaledAxis, fitValidated, type RescaledModel } from '../numeric/fitOnRescaledAxis.js';
 import type { HistoryPoint } from '../purchaseHistory.js';
 import type { ParetoNbdFit } from './paretoNbdFit.js';
 import { type ParetoNbdData, paretoNbdLogLikelihoodKernel, prepareParetoNbdData } from './paretoNbdLogLikelihood.js';
@@ -17,8 +15,6 @@ export interface FitParetoNbdOptions {
    */
   readonly timeUnit?: TimeUnit;
 }
-
-const OptionsSchema = z.object({ timeUnit: TimeUnitSchema.optional() }).strict();
 
 // Fixed starts in log-parameters on the rescaled axis (max T = 1): (r, α, s, β) = (1, 1, 1, 1) first,
 // then spread-out alternatives for the Nelder–Mead fallback. Never random (lifetimes' random start
@@ -82,9 +78,7 @@ const paretoNbdModel: RescaledModel<ParetoNbdData, keyof ParetoNbdParams> = {
  * @see {@link fitParetoNbdUnchecked} for columns that are already valid.
  */
 export function fitParetoNbd(histories: readonly HistoryPoint[] | HistoryColumns, options: FitParetoNbdOptions = {}): ParetoNbdFit {
-  const parsed = OptionsSchema.safeParse(options);
-  if (!parsed.success) throw fromZodError(parsed.error, 'fitParetoNbd: invalid options', { code: 'invalid_options' });
-  return fitParetoNbdUnchecked(historyColumnsOf(histories, 'fitParetoNbd'), options);
+  return fitValidated(histories, options, 'fitParetoNbd', fitParetoNbdUnchecked);
 }
 
 /**
