@@ -42,7 +42,9 @@ export function paretoNbdLogTail(r: number, alpha: number, s: number, beta: numb
   const alphaLarger = alpha >= beta;
   const k = alphaLarger ? p : q;
   const z = alphaLarger ? (alpha - beta) / alphaY : (beta - alpha) / betaY;
-  const logPrefix = -p * Math.log(alphaY) - q * Math.log(betaY) + Math.log(alphaLarger ? betaY : alphaY) - Math.log(c - 1);
+  const logAlphaY = Math.log(alphaY);
+  const logBetaY = Math.log(betaY);
+  const logPrefix = -p * logAlphaY - q * logBetaY + (alphaLarger ? logBetaY : logAlphaY) - Math.log(c - 1);
   if (!(z >= 0 && z < 1)) {
     if (gradient) gradient.fill(Number.NaN);
     return Number.NaN;
@@ -98,14 +100,14 @@ export function paretoNbdLogTail(r: number, alpha: number, s: number, beta: numb
     const dC = sumC / sum;
     const dZ = sumZ / sum;
     if (alphaLarger) {
-      gradient[0] = -Math.log(alphaY) - common + dK + dC;
+      gradient[0] = -logAlphaY - common + dK + dC;
       gradient[1] = -p / alphaY + (dZ * betaY) / (alphaY * alphaY);
-      gradient[2] = -Math.log(betaY) - common + dC;
+      gradient[2] = -logBetaY - common + dC;
       gradient[3] = (1 - q) / betaY - dZ / alphaY;
     } else {
-      gradient[0] = -Math.log(alphaY) - common + dC;
+      gradient[0] = -logAlphaY - common + dC;
       gradient[1] = (1 - p) / alphaY - dZ / betaY;
-      gradient[2] = -Math.log(betaY) - common + dK + dC;
+      gradient[2] = -logBetaY - common + dK + dC;
       gradient[3] = -q / betaY + (dZ * alphaY) / (betaY * betaY);
     }
   }
