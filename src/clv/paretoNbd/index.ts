@@ -7,3 +7,4 @@ export { paretoNbdExpectedPurchasesNewCustomer } from './paretoNbdExpectedPurcha
 export { paretoNbdProbabilityAlive } from './paretoNbdProbabilityAlive.js';
 export { paretoNbdDert } from './paretoNbdDert.js';
 export { simulateParetoNbd, type SimulateParetoNbdOptions } from './simulateParetoNbd.js';
+export { paretoNbdProbabilityOfPurchases } from './paretoNbdProbabilityOfPurchases.js';
