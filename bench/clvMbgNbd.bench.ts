@@ -3,21 +3,13 @@
  * 74 ms). Data are read from ../shared/data or simulated with a fixed seed.
  * Run: npx vitest bench --run --project unit bench/clvMbgNbd.bench.ts
  */
-import { readFileSync } from 'node:fs';
 import { bench, describe } from 'vitest';
-import { fitMbgNbdUnchecked, simulateMbgNbd, toHistoryColumns, type HistoryColumns } from 'relmark/clv';
-import { sharedDataFile } from '../test/helpers/sharedData.js';
+import { fitMbgNbdUnchecked, simulateMbgNbd, type HistoryColumns } from 'relmark/clv';
+import { readCdnowSummary } from './clvData.js';
 
 const truth = { r: 0.5248377, alpha: 6.182988, a: 0.8913563, b: 1.614 };
 
-function readCdnow(): HistoryColumns | undefined {
-  const file = sharedDataFile('cdnow_customers_summary.csv');
-  if (file === undefined) return undefined;
-  const rows = readFileSync(file, 'utf8').trim().split(/\r?\n/).slice(1).map((line) => line.split(',').map(Number));
-  return toHistoryColumns(rows.map(([, x, tx, T]) => ({ x: x as number, tx: tx as number, T: T as number })));
-}
-
-const cdnow = readCdnow();
+const cdnow = readCdnowSummary();
 
 describe('MBG/NBD fit', () => {
   bench.skipIf(cdnow === undefined)('CDNOW, 2,357 customers (target < 20 ms; lifetimes 74 ms)', () => {

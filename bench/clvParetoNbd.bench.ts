@@ -4,23 +4,15 @@
  * or read from ../shared/data.
  * Run: npx vitest bench --run --project unit bench/clvParetoNbd.bench.ts
  */
-import { readFileSync } from 'node:fs';
 import { bench, describe } from 'vitest';
-import { fitParetoNbdUnchecked, paretoNbdProbabilityAlive, simulateParetoNbd, toHistoryColumns, type HistoryColumns } from 'relmark/clv';
-import { sharedDataFile } from '../test/helpers/sharedData.js';
+import { fitParetoNbdUnchecked, paretoNbdProbabilityAlive, simulateParetoNbd, type HistoryColumns } from 'relmark/clv';
+import { readCdnowSummary } from './clvData.js';
 
 // The CDNOW estimates (Fader, Hardie & Lee 2005).
 const truth = { r: 0.553, alpha: 10.578, s: 0.606, beta: 11.669 };
 const large = { iterations: 3, warmupIterations: 1, time: 0, warmupTime: 0 };
 
-function readCdnow(): HistoryColumns | undefined {
-  const file = sharedDataFile('cdnow_customers_summary.csv');
-  if (file === undefined) return undefined;
-  const rows = readFileSync(file, 'utf8').trim().split(/\r?\n/).slice(1).map((line) => line.split(',').map(Number));
-  return toHistoryColumns(rows.map(([, x, tx, T]) => ({ x: x as number, tx: tx as number, T: T as number })));
-}
-
-const cdnow = readCdnow();
+const cdnow = readCdnowSummary();
 
 describe('Pareto/NBD fit', () => {
   bench.skipIf(cdnow === undefined)('CDNOW, 2,357 customers (target < 100 ms; lifetimes 431 ms)', () => {

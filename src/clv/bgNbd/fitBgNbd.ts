@@ -91,15 +91,25 @@ export function fitBgNbdUnchecked(columns: HistoryColumns, options: FitBgNbdOpti
   return { model: 'bg-nbd', ...fit, timeUnit: options.timeUnit ?? 'week' };
 }
 
-/** BG/NBD for {@link fitOnRescaledAxis}: customers with x = 0 are summed per distinct T. */
-const bgNbdModel: RescaledModel<BgNbdData, keyof BgNbdParams> = {
-  where: 'fitBgNbd',
-  names: ['r', 'alpha', 'a', 'b'],
-  rates: ['alpha'],
-  starts: betaGeometricStarts,
-  prepare: prepareBgNbdData,
-  totalWeight: (data) => data.totalWeight,
-  rows: (data) => data.x.length + data.zeroT.length,
-  logLikelihood: (p, data, gradient) =>
-    bgNbdLogLikelihoodKernel({ r: p[0] as number, alpha: p[1] as number, a: p[2] as number, b: p[3] as number }, data, gradient),
-};
+/**
+ * A beta-geometric model (BG/NBD or MBG/NBD: parameters r, α, a, b on {@link BgNbdData}, customers
+ * with x = 0 summed per distinct T) for {@link fitOnRescaledAxis}, with the given kernel.
+ * @internal
+ */
+export function betaGeometricModel(
+  where: string,
+  kernel: (params: BgNbdParams, data: BgNbdData, gradient?: Float64Array) => number,
+): RescaledModel<BgNbdData, keyof BgNbdParams> {
+  return {
+    where,
+    names: ['r', 'alpha', 'a', 'b'],
+    rates: ['alpha'],
+    starts: betaGeometricStarts,
+    prepare: prepareBgNbdData,
+    totalWeight: (data) => data.totalWeight,
+    rows: (data) => data.x.length + data.zeroT.length,
+    logLikelihood: (p, data, gradient) => kernel({ r: p[0] as number, alpha: p[1] as number, a: p[2] as number, b: p[3] as number }, data, gradient),
+  };
+}
+
+const bgNbdModel = betaGeometricModel('fitBgNbd', bgNbdLogLikelihoodKernel);

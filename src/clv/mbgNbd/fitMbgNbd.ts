@@ -1,12 +1,10 @@
 import type { TimeUnit } from '../../models/primitives.js';
-import { type BgNbdData, prepareBgNbdData } from '../bgNbd/bgNbdData.js';
-import { betaGeometricStarts } from '../bgNbd/fitBgNbd.js';
+import { betaGeometricModel } from '../bgNbd/fitBgNbd.js';
 import type { HistoryColumns } from '../historyColumns.js';
-import { fitOnRescaledAxis, fitValidated, type RescaledModel } from '../numeric/fitOnRescaledAxis.js';
+import { fitOnRescaledAxis, fitValidated } from '../numeric/fitOnRescaledAxis.js';
 import type { HistoryPoint } from '../purchaseHistory.js';
 import type { MbgNbdFit } from './mbgNbdFit.js';
 import { mbgNbdLogLikelihoodKernel } from './mbgNbdLogLikelihood.js';
-import type { MbgNbdParams } from './mbgNbdParams.js';
 
 /** Options of {@link fitMbgNbd}. @category CLV */
 export interface FitMbgNbdOptions {
@@ -18,17 +16,7 @@ export interface FitMbgNbdOptions {
   readonly timeUnit?: TimeUnit;
 }
 
-const mbgNbdModel: RescaledModel<BgNbdData, keyof MbgNbdParams> = {
-  where: 'fitMbgNbd',
-  names: ['r', 'alpha', 'a', 'b'],
-  rates: ['alpha'],
-  starts: betaGeometricStarts,
-  prepare: prepareBgNbdData,
-  totalWeight: (data) => data.totalWeight,
-  rows: (data) => data.x.length + data.zeroT.length,
-  logLikelihood: (p, data, gradient) =>
-    mbgNbdLogLikelihoodKernel({ r: p[0] as number, alpha: p[1] as number, a: p[2] as number, b: p[3] as number }, data, gradient),
-};
+const mbgNbdModel = betaGeometricModel('fitMbgNbd', mbgNbdLogLikelihoodKernel);
 
 /**
  * Fits the MBG/NBD model (Batislam, Denizel & Filiztekin 2007) by maximum likelihood.
