@@ -4,8 +4,10 @@ import {
   customerLifetimeValueUnchecked,
   expectedPurchases,
   probabilityAlive,
+  gammaGammaExpectedSpend,
   type BgNbdFit,
   type GammaGammaFit,
+  type TransactionModelFit,
 } from 'relmark/clv';
 import { expectClose } from '../../test/helpers/expectClose.js';
 
@@ -106,7 +108,7 @@ describe('customerLifetimeValue', () => {
     ['a fractional horizon', weekly, spend, { ...options, horizonMonths: 1.5 }, 'invalid_options', ['horizonMonths']],
     ['an unknown option', weekly, spend, { ...options, freq: 'D' }, 'invalid_options', []],
     ['a spend model without a finite mean', weekly, { ...spend, params: { p: 0.1, q: 0.5, v: 1 } }, options, 'invalid_parameters', ['spendFit', 'params', 'q']],
-    ['a fit of an unknown model', { ...weekly, model: 'pareto-nbd' }, spend, options, 'invalid_parameters', ['transactionFit', 'model']],
+    ['a fit of an unknown model', { ...weekly, model: 'weibull-nbd' }, spend, options, 'invalid_parameters', ['transactionFit', 'model']],
   ])('rejects %s', (_, fit, spendFit, opts, code, path) => {
     expect(() => customerLifetimeValue(fit as BgNbdFit, spendFit as GammaGammaFit, [customer1], opts as never)).toThrow(
       expect.objectContaining({ code, issues: [expect.objectContaining({ path })] }),
@@ -117,5 +119,34 @@ describe('customerLifetimeValue', () => {
     expect(() =>
       customerLifetimeValue(weekly, spend, [{ ...customer1, tx: 50 }, { ...customer1, customerId: '2', x: -1 }], options),
     ).toThrow(expect.objectContaining({ code: 'invalid_input', issues: [expect.objectContaining({ path: ['histories', 0, 'tx'] }), expect.objectContaining({ path: ['histories', 1, 'x'] })] }));
+  });
+
+  const pareto: TransactionModelFit = {
+    model: 'pareto-nbd', params: { r: 0.5534, alpha: 10.5802, s: 0.6061, beta: 11.6562 }, timeUnit: 'week',
+    logLikelihood: -9594.97, customers: 2357, standardErrors: { r: 0.0476, alpha: 0.843, s: 0.187, beta: 6.21 }, diagnostics,
+  };
+  const mbg: TransactionModelFit = {
+    model: 'mbg-nbd', params: { r: 0.5248377, alpha: 6.182988, a: 0.8913563, b: 1.614 }, timeUnit: 'week',
+    logLikelihood: -9582.13, customers: 2357, standardErrors: { r: 0.08, alpha: 0.7, a: 0.15, b: 0.54 }, diagnostics,
+  };
+  it.each([
+    ['Pareto/NBD', pareto],
+    ['MBG/NBD', mbg],
+    ['BG/NBD', weekly],
+  ])('values a %s fit as the discounted monthly increments of the generic expectedPurchases (rtol 1e-12)', (_, fit) => {
+    const month = 30.4375 / 7;
+    const customers = [customer1, { customerId: '2', x: 0, tx: 0, T: 38.86, monetaryMean: 0 }, { customerId: '3', x: 40, tx: 38, T: 39, monetaryMean: 15 }];
+    const values = customerLifetimeValue(fit, spend, customers, options);
+    customers.forEach((h, i) => {
+      let expected = 0;
+      for (let m = 1; m <= 12; m++) {
+        const increment = expectedPurchases(fit, h, m * month) - expectedPurchases(fit, h, (m - 1) * month);
+        expected += increment / 1.01 ** m;
+      }
+      const spendValue = gammaGammaExpectedSpend(spend.params, { x: h.x, monetaryMean: h.monetaryMean });
+      expectClose(values[i]?.clv ?? Number.NaN, expected * spendValue, { rtol: 1e-12 });
+      expectClose(values[i]?.probabilityAlive ?? Number.NaN, probabilityAlive(fit, h), { rtol: 1e-15 });
+      expectClose(values[i]?.expectedPurchases ?? Number.NaN, expectedPurchases(fit, h, 12 * month), { rtol: 1e-12 });
+    });
   });
 });

@@ -6,6 +6,10 @@ import { parseBatch, requireAllValid } from '../models/parse.js';
 import type { TimeUnit } from '../models/primitives.js';
 import { bgNbdExpectedPurchasesIfAlive } from './bgNbd/bgNbdExpectedPurchases.js';
 import { bgNbdProbabilityAliveUnchecked } from './bgNbd/bgNbdProbabilityAlive.js';
+import { mbgNbdExpectedPurchasesIfAlive } from './mbgNbd/mbgNbdExpectedPurchases.js';
+import { mbgNbdProbabilityAliveUnchecked } from './mbgNbd/mbgNbdProbabilityAlive.js';
+import { paretoNbdExpectedPurchasesIfAlive } from './paretoNbd/paretoNbdExpectedPurchases.js';
+import { paretoNbdProbabilityAliveUnchecked } from './paretoNbd/paretoNbdProbabilityAlive.js';
 import { type GammaGammaFit, GammaGammaFitSchema } from './gammaGamma/gammaGammaFit.js';
 import { gammaGammaExpectedSpendUnchecked } from './gammaGamma/gammaGammaExpectedSpend.js';
 import type { HistoryColumns } from './historyColumns.js';
@@ -96,7 +100,8 @@ function parseOptions(transactionFit: unknown, spendFit: unknown, options: Custo
  *
  * @remarks
  * CLV = margin × E[Z | x, z̄] × Σ_{m=1..H} (E[Y(m·u)] − E[Y((m−1)·u)]) / (1 + d)^m, where E[Y(t)] is
- * the conditional expected number of purchases in the next t time units, u the length of a month in
+ * the conditional expected number of purchases in the next t time units under the fit's model
+ * (BG/NBD, Pareto/NBD or MBG/NBD, chosen by `transactionFit.model`), u the length of a month in
  * the fit's `timeUnit` and d the monthly discount rate (the discounted-cash-flow form used by
  * lifetimes' `customer_lifetime_value`, Fader, Hardie & Lee 2005 "RFM and CLV", §4).
  * Units are never the caller's guess: u comes from `transactionFit.timeUnit` (30.4375 days, or
@@ -105,9 +110,10 @@ function parseOptions(transactionFit: unknown, spendFit: unknown, options: Custo
  * `weeksPerMonth` on a fit in another unit is rejected.
  * Edge cases: horizonMonths = 0 → 0; x = 0 → population mean spend; `[]` → `[]`. Output order: input
  * order. O(n + k·H) where k is the number of distinct (x, T) pairs (shared work), each costing a
- * hypergeometric series.
+ * hypergeometric series for BG/NBD and MBG/NBD and O(1) for Pareto/NBD (plus one series per customer
+ * for its P(alive)).
  *
- * @param transactionFit - A fitted transaction model ({@link fitBgNbd}).
+ * @param transactionFit - A fitted transaction model ({@link fitBgNbd}, {@link fitParetoNbd} or {@link fitMbgNbd}).
  * @param spendFit - A fitted Gamma-Gamma model ({@link fitGammaGamma}), in the money unit wanted.
  * @param histories - Histories with customerId, x, tx, T (in the fit's unit) and monetaryMean.
  * @param options - Horizon, discount rate, margin and (for weekly fits) weeks per month.
@@ -199,7 +205,7 @@ export function customerLifetimeValueUnchecked(
   options: CustomerLifetimeValueOptions,
 ): ValueColumnsResult {
   const { fit, spend, options: o } = parseOptions(transactionFit, spendFit, options, 'customerLifetimeValue');
-  if (fit.model !== 'bg-nbd') return unknownModel(fit as never, 'customerLifetimeValue');
+  const { ifAlive, alive } = modelKernels(fit);
   const n = columns.x.length;
   const { p, q } = spend.params;
   let minX = Number.POSITIVE_INFINITY;
@@ -211,7 +217,6 @@ export function customerLifetimeValueUnchecked(
   }
   const month = periodsPerMonth(fit.timeUnit, o.weeksPerMonth);
   const discounts = Array.from({ length: o.horizonMonths }, (_, m) => 1 / (1 + o.monthlyDiscountRate) ** (m + 1));
-  const params = fit.params;
   // Per (x, T): [discounted sum of monthly increments, total over the horizon] of E[Y | alive].
   const shared = new Map<number, Map<number, readonly [number, number]>>();
   const seriesFor = (x: number, T: number): readonly [number, number] => {
@@ -222,7 +227,7 @@ export function customerLifetimeValueUnchecked(
       let discounted = 0;
       let previous = 0;
       for (let m = 0; m < o.horizonMonths; m++) {
-        const cumulative = bgNbdExpectedPurchasesIfAlive(params, x, T, (m + 1) * month);
+        const cumulative = ifAlive(x, T, (m + 1) * month);
         discounted += (cumulative - previous) * (discounts[m] as number);
         previous = cumulative;
       }
@@ -238,13 +243,39 @@ export function customerLifetimeValueUnchecked(
   for (let i = 0; i < n; i++) {
     const x = columns.x[i] as number;
     const T = columns.T[i] as number;
-    const alive = bgNbdProbabilityAliveUnchecked(params, x, columns.tx[i] as number, T);
+    const aliveNow = alive(x, columns.tx[i] as number, T);
     const [discounted, total] = seriesFor(x, T);
     const spendValue = gammaGammaExpectedSpendUnchecked(spend.params, x, x === 0 ? 0 : (columns.monetaryMean[i] as number));
-    probabilityAlive[i] = alive;
+    probabilityAlive[i] = aliveNow;
     expectedSpend[i] = spendValue;
-    expectedPurchases[i] = alive * total;
-    clv[i] = o.margin * spendValue * alive * discounted;
+    expectedPurchases[i] = aliveNow * total;
+    clv[i] = o.margin * spendValue * aliveNow * discounted;
   }
   return { clv, expectedPurchases, expectedSpend, probabilityAlive };
+}
+
+/**
+ * A transaction model's two kernels as used by CLV: E[Y(t) | alive at T, x, T] (which does not depend
+ * on tₓ, so customers sharing (x, T) share it) and P(alive | x, tₓ, T).
+ */
+function modelKernels(fit: TransactionModelFit): {
+  ifAlive: (x: number, T: number, t: number) => number;
+  alive: (x: number, tx: number, T: number) => number;
+} {
+  switch (fit.model) {
+    case 'bg-nbd': {
+      const p = fit.params;
+      return { ifAlive: (x, T, t) => bgNbdExpectedPurchasesIfAlive(p, x, T, t), alive: (x, tx, T) => bgNbdProbabilityAliveUnchecked(p, x, tx, T) };
+    }
+    case 'pareto-nbd': {
+      const p = fit.params;
+      return { ifAlive: (x, T, t) => paretoNbdExpectedPurchasesIfAlive(p, x, T, t), alive: (x, tx, T) => paretoNbdProbabilityAliveUnchecked(p, x, tx, T) };
+    }
+    case 'mbg-nbd': {
+      const p = fit.params;
+      return { ifAlive: (x, T, t) => mbgNbdExpectedPurchasesIfAlive(p, x, T, t), alive: (x, tx, T) => mbgNbdProbabilityAliveUnchecked(p, x, tx, T) };
+    }
+    default:
+      return unknownModel(fit, 'customerLifetimeValue');
+  }
 }

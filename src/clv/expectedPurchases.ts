@@ -1,4 +1,6 @@
 import { bgNbdExpectedPurchases } from './bgNbd/bgNbdExpectedPurchases.js';
+import { mbgNbdExpectedPurchases } from './mbgNbd/mbgNbdExpectedPurchases.js';
+import { paretoNbdExpectedPurchases } from './paretoNbd/paretoNbdExpectedPurchases.js';
 import type { HistoryPoint } from './purchaseHistory.js';
 import { type TransactionModelFit, unknownModel } from './transactionModelFit.js';
 
@@ -6,7 +8,8 @@ import { type TransactionModelFit, unknownModel } from './transactionModelFit.js
  * The expected number of purchases in the next `t` time units (in `fit.timeUnit`) of a customer with
  * the given history, for any fitted transaction model.
  *
- * @remarks Dispatches on `fit.model` (`'bg-nbd'` → {@link bgNbdExpectedPurchases}); the formula,
+ * @remarks Dispatches on `fit.model`: `'bg-nbd'` → {@link bgNbdExpectedPurchases}, `'pareto-nbd'` →
+ * {@link paretoNbdExpectedPurchases}, `'mbg-nbd'` → {@link mbgNbdExpectedPurchases}; the formula,
  * edge cases and cost are those of the model's function.
  * @param fit - A fitted transaction model.
  * @param history - Frequency x, recency tx and age T, in `fit.timeUnit`.
@@ -31,9 +34,12 @@ export function expectedPurchases(fit: TransactionModelFit, history: HistoryPoin
   switch (fit.model) {
     case 'bg-nbd':
       return bgNbdExpectedPurchases(fit.params, history, t);
+    case 'pareto-nbd':
+      return paretoNbdExpectedPurchases(fit.params, history, t);
+    case 'mbg-nbd':
+      return mbgNbdExpectedPurchases(fit.params, history, t);
     default:
-      // A one-member union does not narrow to never; the cast goes once issue 4 adds models.
-      return unknownModel(fit as never, 'expectedPurchases');
+      return unknownModel(fit, 'expectedPurchases');
   }
 }
 

@@ -7,6 +7,8 @@ export * from './purchaseHistory.js';
 export { toHistoryColumns, type HistoryColumns } from './historyColumns.js';
 export * from './compressHistories.js';
 export * from './bgNbd/index.js';
+export * from './paretoNbd/index.js';
+export * from './mbgNbd/index.js';
 export { summarizeHistories, type SummarizeHistoriesOptions, type PurchasePeriod } from './summarizeHistories.js';
 export {
   splitCalibrationHoldout,

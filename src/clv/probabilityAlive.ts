@@ -1,4 +1,6 @@
 import { bgNbdProbabilityAlive } from './bgNbd/bgNbdProbabilityAlive.js';
+import { mbgNbdProbabilityAlive } from './mbgNbd/mbgNbdProbabilityAlive.js';
+import { paretoNbdProbabilityAlive } from './paretoNbd/paretoNbdProbabilityAlive.js';
 import type { HistoryPoint } from './purchaseHistory.js';
 import { type TransactionModelFit, unknownModel } from './transactionModelFit.js';
 
@@ -6,7 +8,9 @@ import { type TransactionModelFit, unknownModel } from './transactionModelFit.js
  * The probability that a customer with the given history is still active, for any fitted
  * transaction model.
  *
- * @remarks Dispatches on `fit.model` (`'bg-nbd'` → {@link bgNbdProbabilityAlive}, exactly 1 when x = 0).
+ * @remarks Dispatches on `fit.model`: `'bg-nbd'` → {@link bgNbdProbabilityAlive} (exactly 1 when
+ * x = 0), `'pareto-nbd'` → {@link paretoNbdProbabilityAlive}, `'mbg-nbd'` →
+ * {@link mbgNbdProbabilityAlive} (both below 1 for x = 0 once T > 0).
  * @param fit - A fitted transaction model.
  * @param history - Frequency x, recency tx and age T, in `fit.timeUnit`.
  * @returns A probability in [0, 1].
@@ -29,8 +33,11 @@ export function probabilityAlive(fit: TransactionModelFit, history: HistoryPoint
   switch (fit.model) {
     case 'bg-nbd':
       return bgNbdProbabilityAlive(fit.params, history);
+    case 'pareto-nbd':
+      return paretoNbdProbabilityAlive(fit.params, history);
+    case 'mbg-nbd':
+      return mbgNbdProbabilityAlive(fit.params, history);
     default:
-      // A one-member union does not narrow to never; the cast goes once issue 4 adds models.
-      return unknownModel(fit as never, 'probabilityAlive');
+      return unknownModel(fit, 'probabilityAlive');
   }
 }

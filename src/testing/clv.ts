@@ -1,9 +1,13 @@
 import * as fc from 'fast-check';
 import type { BgNbdParams } from '../clv/bgNbd/bgNbdParams.js';
 import type { GammaGammaParams } from '../clv/gammaGamma/gammaGammaParams.js';
+import type { MbgNbdParams } from '../clv/mbgNbd/mbgNbdParams.js';
+import type { ParetoNbdParams } from '../clv/paretoNbd/paretoNbdParams.js';
 import type { PurchaseHistory } from '../clv/purchaseHistory.js';
 
 const finite = (min: number, max: number) => fc.double({ min, max, noNaN: true, noDefaultInfinity: true });
+/** A double in [min, max] that is sometimes exactly 1 or within 1e-9 of it (removable singularities). */
+const nearOne = (min: number, max: number) => fc.oneof({ arbitrary: finite(min, max), weight: 4 }, { arbitrary: fc.constantFrom(1, 1 + 1e-9, 1 - 1e-9), weight: 1 });
 
 /** Constraints of {@link purchaseHistoryArbitrary}. @category Testing */
 export interface PurchaseHistoryConstraints {
@@ -55,8 +59,8 @@ export function purchaseHistoryArbitrary(constraints: PurchaseHistoryConstraints
 /**
  * BG/NBD parameters in ranges seen in practice: r ∈ [0.05, 5], α ∈ [0.1, 50], a ∈ [0.1, 5],
  * b ∈ [0.1, 20]. Every value passes `BgNbdParamsSchema`.
- * @remarks Includes a = 1, where the BG/NBD expectation has a removable singularity (NaN):
- * filter it out for laws about expectations.
+ * @remarks Includes values at and near a = 1, the removable singularity of the BG/NBD expectation,
+ * which relmark evaluates by its limit there.
  * @returns An arbitrary of {@link BgNbdParams}.
  * @example
  * ```ts
@@ -69,7 +73,7 @@ export function purchaseHistoryArbitrary(constraints: PurchaseHistoryConstraints
  * @category Testing
  */
 export function bgNbdParamsArbitrary(): fc.Arbitrary<BgNbdParams> {
-  return fc.record({ r: finite(0.05, 5), alpha: finite(0.1, 50), a: finite(0.1, 5), b: finite(0.1, 20) });
+  return fc.record({ r: finite(0.05, 5), alpha: finite(0.1, 50), a: nearOne(0.1, 5), b: finite(0.1, 20) });
 }
 
 /**
@@ -88,4 +92,43 @@ export function bgNbdParamsArbitrary(): fc.Arbitrary<BgNbdParams> {
  */
 export function gammaGammaParamsArbitrary(): fc.Arbitrary<GammaGammaParams> {
   return fc.record({ p: finite(0.5, 20), q: finite(1.5, 20), v: finite(0.5, 200) });
+}
+
+/**
+ * Pareto/NBD parameters in ranges seen in practice and beyond: r ∈ [0.05, 5], α ∈ [0.01, 50],
+ * s ∈ [0.05, 5], β ∈ [0.01, 50]. Every value passes `ParetoNbdParamsSchema`.
+ * @remarks Includes α far below β and the reverse (the regime where the hypergeometric series of
+ * other implementations overflows) and s = 1 (the removable singularity of the expectation).
+ * @returns An arbitrary of {@link ParetoNbdParams}.
+ * @example
+ * ```ts
+ * import * as fc from 'fast-check';
+ * import { paretoNbdParamsArbitrary } from 'relmark/testing';
+ * const [p] = fc.sample(paretoNbdParamsArbitrary(), { numRuns: 1, seed: 7 });
+ * p !== undefined && p.r > 0 && p.alpha > 0 && p.s > 0 && p.beta > 0;
+ * //=> true
+ * ```
+ * @category Testing
+ */
+export function paretoNbdParamsArbitrary(): fc.Arbitrary<ParetoNbdParams> {
+  return fc.record({ r: finite(0.05, 5), alpha: finite(0.01, 50), s: nearOne(0.05, 5), beta: finite(0.01, 50) });
+}
+
+/**
+ * MBG/NBD parameters in ranges seen in practice: r ∈ [0.05, 5], α ∈ [0.1, 50], a ∈ [0.1, 5],
+ * b ∈ [0.1, 20]. Every value passes `MbgNbdParamsSchema`.
+ * @remarks Includes a = 1 (the removable singularity of the expectation, evaluated by its limit).
+ * @returns An arbitrary of {@link MbgNbdParams}.
+ * @example
+ * ```ts
+ * import * as fc from 'fast-check';
+ * import { mbgNbdParamsArbitrary } from 'relmark/testing';
+ * const [p] = fc.sample(mbgNbdParamsArbitrary(), { numRuns: 1, seed: 7 });
+ * p !== undefined && p.a > 0 && p.b > 0;
+ * //=> true
+ * ```
+ * @category Testing
+ */
+export function mbgNbdParamsArbitrary(): fc.Arbitrary<MbgNbdParams> {
+  return fc.record({ r: finite(0.05, 5), alpha: finite(0.1, 50), a: nearOne(0.1, 5), b: finite(0.1, 20) });
 }

@@ -3,21 +3,62 @@ import { hyp2f1 } from '../numeric/hyp2f1.js';
 import { type BgNbdParams, BgNbdParamsSchema, parseParams } from './bgNbdParams.js';
 import { bgNbdProbabilityAliveUnchecked, checkHistoryPoint, checkHorizon } from './bgNbdProbabilityAlive.js';
 
+/** Below this |a − 1| the expectation is summed by {@link expectedPurchasesNearOne}. @internal */
+export const nearOneWidth = 0.05;
+
 /**
  * E[Y(t) | alive at T, x, T] = (a+b+x−1)/(a−1) · [1 − ((α+T)/(α+T+t))^(r+x) ₂F₁(r+x, b+x; a+b+x−1; t/(α+T+t))]:
  * the expected purchases of a customer KNOWN to be alive; it depends on x and T but not on tₓ, which
- * lets CLV over many customers share it by (x, T). Unchecked (NaN in → NaN out).
+ * lets CLV over many customers share it by (x, T). Close to a = 1 (|a − 1| < 0.05), where the formula
+ * is 0/0, it is summed by {@link expectedPurchasesNearOne} instead. Unchecked (NaN in → NaN out).
  * @internal
  */
 export function bgNbdExpectedPurchasesIfAlive(params: BgNbdParams, x: number, T: number, t: number): number {
   if (t === 0) return 0;
   const { r, alpha, a, b } = params;
+  if (Math.abs(a - 1) < nearOneWidth && a + b + x - 1 > 0) return expectedPurchasesNearOne(r + x, b + x, a - 1, t / (alpha + T));
   const alphaT = alpha + T;
   const f = hyp2f1(r + x, b + x, a + b + x - 1, t / (alphaT + t));
   // ln of ((α+T)/(α+T+t))^(r+x) · ₂F₁ — the bracket is 1 − e^L, taken as −expm1(L) to keep digits.
   const logPower = -(r + x) * Math.log1p(t / alphaT);
   const bracket = f.sign > 0 ? -Math.expm1(logPower + f.logAbs) : 1 + Math.exp(logPower + f.logAbs);
   return ((a + b + x - 1) / (a - 1)) * bracket;
+}
+
+const maxNearOneTerms = 10_000_000;
+
+/**
+ * (c/ε) · [1 − (1−z)^p ₂F₁(p, c−ε; c; z)] with c = b' + ε, z = u/(1+u), summed without the 0/0 at ε = 0.
+ *
+ * @remarks
+ * With wₙ = (p)ₙ zⁿ (1−z)^p / n! (a negative-binomial mass, Σ wₙ = 1) and
+ * Rₙ = (b')ₙ/(b'+ε)ₙ = Πⱼ₍ⱼ<ₙ₎ (b'+j)/(b'+j+ε), the bracket is Σₙ wₙ (1 − Rₙ), so the value is
+ * c · Σₙ wₙ hₙ with hₙ = (1 − Rₙ)/ε = −expm1(ln Rₙ)/ε, whose limit at ε = 0 is Σⱼ₍ⱼ<ₙ₎ 1/(b'+j): a
+ * series of non-negative terms, exact at a = 1 and accurate near it (for BG/NBD, p = r+x, b' = b+x,
+ * ε = a−1, u = t/(α+T)). Weights are carried in log space, so x in the hundreds does not underflow.
+ * Stops when a geometric bound of the tail is below 1e-17 of the sum; NaN after 10⁷ terms.
+ * @internal
+ */
+export function expectedPurchasesNearOne(p: number, bPrime: number, epsilon: number, u: number): number {
+  const z = u / (1 + u);
+  const logZ = Math.log(z);
+  let logWeight = -p * Math.log1p(u); // ln w₀
+  let logRatio = 0; // ln Rₙ
+  let harmonic = 0; // Σ 1/(b'+j), the ε = 0 limit of hₙ
+  let sum = 0;
+  for (let n = 1; n <= maxNearOneTerms; n++) {
+    const j = n - 1;
+    logWeight += Math.log((p + j) / n) + logZ;
+    logRatio -= Math.log1p(epsilon / (bPrime + j));
+    harmonic += 1 / (bPrime + j);
+    const h = epsilon === 0 ? harmonic : -Math.expm1(logRatio) / epsilon;
+    const term = Math.exp(logWeight) * h;
+    sum += term;
+    // Past the mode the weight ratio (p+n)/(n+1)·z falls, and hₙ₊₁/hₙ ≤ 1 + 1/n.
+    const ratio = ((p + n) / (n + 1)) * z * (1 + 1 / n);
+    if (ratio < 1 && term * ratio <= 1e-17 * (1 - ratio) * sum) return (bPrime + epsilon) * sum;
+  }
+  return Number.NaN;
 }
 
 /**
@@ -37,8 +78,10 @@ export function bgNbdExpectedPurchasesUnchecked(params: BgNbdParams, x: number, 
  * / (1 + δ(x>0) a/(b+x−1) ((α+T)/(α+tₓ))^(r+x)) (Fader, Hardie & Lee 2005, eq. 10), i.e. the
  * expectation for a customer known to be alive times P(alive). ₂F₁ is summed in log space, so x in
  * the hundreds does not overflow.
- * Edge cases: t = 0 → 0; a = 1 is a removable singularity of the formula that is not handled (NaN);
- * close to a = 1 digits are lost. O(number of ₂F₁ terms), typically under 100.
+ * Edge cases: t = 0 → 0; a = 1 is a removable singularity of the formula (0/0): for |a − 1| < 0.05
+ * the expectation is summed as a series of non-negative terms that has no singularity (the bracket
+ * written as a negative-binomial mixture), so a = 1 gives its limit and values near it keep their
+ * digits. O(number of ₂F₁ terms), typically under 100.
  *
  * @param params - BG/NBD parameters, in the time unit of the history.
  * @param history - Frequency x, recency tx and age T.

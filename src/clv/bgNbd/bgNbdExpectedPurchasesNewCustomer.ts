@@ -8,7 +8,8 @@ import { checkHorizon } from './bgNbdProbabilityAlive.js';
  *
  * @remarks
  * E[X(t)] = (a+b−1)/(a−1) · [1 − (α/(α+t))^r ₂F₁(r, b; a+b−1; t/(α+t))] (Fader, Hardie & Lee 2005,
- * eq. 9). Edge cases: t = 0 → 0; a = 1 gives NaN (removable singularity, not handled). O(₂F₁ terms).
+ * eq. 9). Edge cases: t = 0 → 0; a = 1 (a removable singularity) gives its limit, as in
+ * {@link bgNbdExpectedPurchases}. O(₂F₁ terms).
  *
  * @param params - BG/NBD parameters.
  * @param t - The time since the first purchase (≥ 0), in the unit of the parameters.

@@ -1,9 +1,6 @@
-import * as z from 'zod';
-import { fromZodError } from '../../errors/fromZodError.js';
-import { RelmarkError } from '../../errors/RelmarkError.js';
-import { TimeUnitSchema, type TimeUnit } from '../../models/primitives.js';
-import { historyColumnsOf, type HistoryColumns } from '../historyColumns.js';
-import { maximizeLikelihood } from '../numeric/maximizeLikelihood.js';
+import type { TimeUnit } from '../../models/primitives.js';
+import type { HistoryColumns } from '../historyColumns.js';
+import { fitOnRescaledAxis, fitValidated, type RescaledModel } from '../numeric/fitOnRescaledAxis.js';
 import type { HistoryPoint } from '../purchaseHistory.js';
 import type { BgNbdFit } from './bgNbdFit.js';
 import { type BgNbdData, prepareBgNbdData } from './bgNbdData.js';
@@ -20,11 +17,10 @@ export interface FitBgNbdOptions {
   readonly timeUnit?: TimeUnit;
 }
 
-const OptionsSchema = z.object({ timeUnit: TimeUnitSchema.optional() }).strict();
-
 // Fixed starts in log-parameters on the rescaled axis (max T = 1): (r, α, a, b) = (1, 1, 1, 1) first,
 // then spread-out alternatives for the Nelder–Mead fallback. Never random (STYLE: determinism).
-const starts = [
+// MBG/NBD has the same parameters and uses them too. @internal
+export const betaGeometricStarts = [
   [0, 0, 0, 0],
   [Math.log(0.1), Math.log(0.1), Math.log(0.5), Math.log(2)],
   [Math.log(2), Math.log(0.5), Math.log(2), Math.log(5)],
@@ -67,10 +63,7 @@ const starts = [
  * @see {@link fitBgNbdUnchecked} for columns that are already valid.
  */
 export function fitBgNbd(histories: readonly HistoryPoint[] | HistoryColumns, options: FitBgNbdOptions = {}): BgNbdFit {
-  const parsed = OptionsSchema.safeParse(options);
-  if (!parsed.success) throw fromZodError(parsed.error, 'fitBgNbd: invalid options', { code: 'invalid_options' });
-  const columns = historyColumnsOf(histories, 'fitBgNbd');
-  return fitBgNbdUnchecked(columns, options);
+  return fitValidated(histories, options, 'fitBgNbd', fitBgNbdUnchecked);
 }
 
 /**
@@ -94,100 +87,29 @@ export function fitBgNbd(histories: readonly HistoryPoint[] | HistoryColumns, op
  * @category CLV
  */
 export function fitBgNbdUnchecked(columns: HistoryColumns, options: FitBgNbdOptions = {}): BgNbdFit {
-  const n = columns.x.length;
-  let totalWeight = 0;
-  let maxT = 0;
-  for (let i = 0; i < n; i++) {
-    const w = columns.weights === undefined ? 1 : (columns.weights[i] as number);
-    totalWeight += w;
-    if (w > 0 && (columns.T[i] as number) > maxT) maxT = columns.T[i] as number;
-  }
-  if (n === 0 || totalWeight === 0) throw new RelmarkError('empty_input', 'fitBgNbd: no customers to fit');
-  if (!(maxT > 0)) {
-    throw new RelmarkError('invalid_input', 'fitBgNbd: every customer has T = 0, so the data carry no information', {
-      issues: [{ code: 'no_information', path: ['T'], message: 'At least one customer must have T > 0' }],
-    });
-  }
+  const fit = fitOnRescaledAxis(columns, bgNbdModel);
+  return { model: 'bg-nbd', ...fit, timeUnit: options.timeUnit ?? 'week' };
+}
 
-  // Rescale time so that max T = 1: the log-parameters are then of order 1 whatever the unit.
-  const scale = 1 / maxT;
-  const data = prepareBgNbdData(columns, scale);
-  const rows = data.x.length + data.zeroT.length;
-  // Large data: fit a fixed stride subsample first and start the full fit from its optimum and its
-  // inverse Hessian, so the full data need only a few Newton-like iterations. Deterministic.
-  let warm: { start: readonly number[]; inverseHessian: Float64Array } | undefined;
-  if (rows > warmStartRows) {
-    const stride = Math.ceil(rows / subsampleRows);
-    try {
-      const sample = maximizeOnData(prepareBgNbdData(strideSample(columns, stride), scale));
-      const inverseHessian = sample.covariance.map((v) => v * sample.totalWeight);
-      warm = { start: Array.from(sample.theta), inverseHessian };
-    } catch {
-      warm = undefined; // the subsample had no maximum: fit the full data from the fixed starts
-    }
-  }
-  const ml = maximizeOnData(data, warm);
-  const params = unscale(ml.theta, scale);
-  // Times were multiplied by `scale`: each purchase's density is per unit of the caller's axis, so the
-  // total log-likelihood there is the rescaled one plus Σ w·x·ln(scale) (FHL 2005 eq. 6, term by term).
-  const logLikelihood = -ml.value * data.totalWeight + data.weightedX * Math.log(scale);
-  // Delta method: SE(p) = p · SE(ln p); the rescaling of α only multiplies α and its SE by 1/scale.
-  const se = (i: number, value: number) => value * Math.sqrt(ml.covariance[i * 4 + i] as number);
+/**
+ * A beta-geometric model (BG/NBD or MBG/NBD: parameters r, α, a, b on {@link BgNbdData}, customers
+ * with x = 0 summed per distinct T) for {@link fitOnRescaledAxis}, with the given kernel.
+ * @internal
+ */
+export function betaGeometricModel(
+  where: string,
+  kernel: (params: BgNbdParams, data: BgNbdData, gradient?: Float64Array) => number,
+): RescaledModel<BgNbdData, keyof BgNbdParams> {
   return {
-    model: 'bg-nbd',
-    params,
-    timeUnit: options.timeUnit ?? 'week',
-    logLikelihood,
-    customers: totalWeight,
-    standardErrors: { r: se(0, params.r), alpha: se(1, params.alpha), a: se(2, params.a), b: se(3, params.b) },
-    diagnostics: ml.diagnostics,
+    where,
+    names: ['r', 'alpha', 'a', 'b'],
+    rates: ['alpha'],
+    starts: betaGeometricStarts,
+    prepare: prepareBgNbdData,
+    totalWeight: (data) => data.totalWeight,
+    rows: (data) => data.x.length + data.zeroT.length,
+    logLikelihood: (p, data, gradient) => kernel({ r: p[0] as number, alpha: p[1] as number, a: p[2] as number, b: p[3] as number }, data, gradient),
   };
 }
 
-/** Above this many distinct rows, {@link fitBgNbdUnchecked} warm-starts from a subsample. */
-const warmStartRows = 200_000;
-/** The size of that subsample. */
-const subsampleRows = 50_000;
-
-function toParams(theta: Float64Array): BgNbdParams {
-  return { r: Math.exp(theta[0] as number), alpha: Math.exp(theta[1] as number), a: Math.exp(theta[2] as number), b: Math.exp(theta[3] as number) };
-}
-
-function unscale(theta: Float64Array, scale: number): BgNbdParams {
-  const p = toParams(theta);
-  return { ...p, alpha: p.alpha / scale };
-}
-
-/** Maximises the likelihood of prepared (rescaled) data over log-parameters. */
-function maximizeOnData(data: BgNbdData, warm?: { start: readonly number[]; inverseHessian: Float64Array }) {
-  const gradient = new Float64Array(4);
-  const objective = (theta: Float64Array, out: Float64Array) => {
-    const p = toParams(theta);
-    const ll = bgNbdLogLikelihoodKernel(p, data, gradient);
-    // d/dθ = p · d/dp (θ = ln p), for the negative mean.
-    out[0] = (-(gradient[0] as number) * p.r) / data.totalWeight;
-    out[1] = (-(gradient[1] as number) * p.alpha) / data.totalWeight;
-    out[2] = (-(gradient[2] as number) * p.a) / data.totalWeight;
-    out[3] = (-(gradient[3] as number) * p.b) / data.totalWeight;
-    return -ll / data.totalWeight;
-  };
-  const from = warm === undefined ? starts : [warm.start, ...starts];
-  const ml = maximizeLikelihood(objective, from, data.totalWeight, 'fitBgNbd', toParams, warm?.inverseHessian);
-  return { ...ml, totalWeight: data.totalWeight };
-}
-
-/** Every `stride`-th row of the columns (weights kept). */
-function strideSample(columns: HistoryColumns, stride: number): HistoryColumns {
-  const size = Math.ceil(columns.x.length / stride);
-  const pick = (column: Float64Array) => {
-    const out = new Float64Array(size);
-    for (let i = 0, j = 0; i < column.length; i += stride, j++) out[j] = column[i] as number;
-    return out;
-  };
-  return {
-    x: pick(columns.x),
-    tx: pick(columns.tx),
-    T: pick(columns.T),
-    ...(columns.weights === undefined ? {} : { weights: pick(columns.weights) }),
-  };
-}
+const bgNbdModel = betaGeometricModel('fitBgNbd', bgNbdLogLikelihoodKernel);

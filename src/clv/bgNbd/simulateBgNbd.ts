@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { fromZodError } from '../../errors/fromZodError.js';
 import { createRandom } from '../../internal/random.js';
 import type { HistoryColumns } from '../historyColumns.js';
-import { sampleBeta, sampleExponential, sampleGamma } from '../../internal/samplers.js';
+import { sampleBeta, sampleExponential, sampleGamma, type UniformSource } from '../../internal/samplers.js';
 import { type BgNbdParams, BgNbdParamsSchema, parseParams } from './bgNbdParams.js';
 
 /** What {@link simulateBgNbd} takes. @category CLV */
@@ -17,7 +17,8 @@ export interface SimulateBgNbdOptions {
   readonly seed: number;
 }
 
-const OptionsSchema = z
+/** The options schema shared by the seeded simulators (params are checked separately). @internal */
+export const SimulateOptionsSchema = z
   .object({
     params: z.unknown(),
     customers: z.number().int().nonnegative().max(2 ** 31 - 1),
@@ -59,30 +60,54 @@ const OptionsSchema = z
  * @category CLV
  */
 export function simulateBgNbd(options: SimulateBgNbdOptions): Required<Omit<HistoryColumns, 'weights'>> {
-  const parsed = OptionsSchema.safeParse(options);
-  if (!parsed.success) throw fromZodError(parsed.error, 'simulateBgNbd: invalid options', { code: 'invalid_options' });
-  const { r, alpha, a, b } = parseParams(BgNbdParamsSchema, options.params, 'simulateBgNbd');
+  return simulateHistories(options, BgNbdParamsSchema, 'simulateBgNbd', ({ r, alpha, a, b }, end, random, out) => {
+    const lambda = sampleGamma(r, alpha, random);
+    const p = sampleBeta(a, b, random);
+    let t = 0;
+    for (;;) {
+      t += sampleExponential(random) / lambda;
+      if (!(t <= end)) break;
+      out.count++;
+      out.last = t;
+      if (random() < p) break;
+    }
+  });
+}
+
+/** One simulated customer: the number of repeat purchases and the time of the last one (0 if none). @internal */
+export interface SimulatedCustomer {
+  count: number;
+  last: number;
+}
+
+/**
+ * The frame shared by the seeded simulators: validates the options (`invalid_options`) and the
+ * params (`invalid_parameters`), then asks `drawCustomer` for customer 0, 1, … in order, with one
+ * `createRandom(seed)` stream and `out` reset to zero purchases, and returns the columns x, tx, T.
+ * @internal
+ */
+export function simulateHistories<P>(
+  options: unknown,
+  schema: z.ZodType<P>,
+  where: string,
+  drawCustomer: (params: P, end: number, random: UniformSource, out: SimulatedCustomer) => void,
+): Required<Omit<HistoryColumns, 'weights'>> {
+  const parsed = SimulateOptionsSchema.safeParse(options);
+  if (!parsed.success) throw fromZodError(parsed.error, `${where}: invalid options`, { code: 'invalid_options' });
+  const params = parseParams(schema, (options as { params: unknown }).params, where);
   const { customers, T: horizon, seed } = parsed.data;
   const random = createRandom(seed);
   const x = new Float64Array(customers);
   const tx = new Float64Array(customers);
   const T = new Float64Array(customers);
+  const out: SimulatedCustomer = { count: 0, last: 0 };
   for (let i = 0; i < customers; i++) {
     const end = typeof horizon === 'number' ? horizon : (horizon[i] as number);
-    const lambda = sampleGamma(r, alpha, random);
-    const p = sampleBeta(a, b, random);
-    let t = 0;
-    let count = 0;
-    let last = 0;
-    for (;;) {
-      t += sampleExponential(random) / lambda;
-      if (!(t <= end)) break;
-      count++;
-      last = t;
-      if (random() < p) break;
-    }
-    x[i] = count;
-    tx[i] = last;
+    out.count = 0;
+    out.last = 0;
+    drawCustomer(params, end, random, out);
+    x[i] = out.count;
+    tx[i] = out.last;
     T[i] = end;
   }
   return { x, tx, T };

@@ -41,7 +41,8 @@ export interface MaximumLikelihood {
  * Minimises `negativeMeanLogLikelihood` over log-parameters from the fixed `starts`, in order:
  * BFGS from the first start; if it fails, Nelder–Mead from the best point so far and from each other
  * start, each polished by BFGS. The first converged result wins. It must be a strict interior
- * maximum: gradient norm ≤ 1e-4, a positive-definite Hessian and log-parameters within ±30; else,
+ * maximum: gradient norm ≤ 1e-4, a positive-definite Hessian and log-parameters within ±30 (outside
+ * ±40 the objective counts as +∞, so that a likelihood without a maximum is not chased to infinity); else,
  * or if nothing converges, it throws `not_converged` with the diagnostics of the best attempt
  * (`reason` 'no_interior_maximum' when the optimiser stopped at a boundary or on a flat ridge).
  *
@@ -65,7 +66,10 @@ export function maximizeLikelihood(
   let bestMethod: FitDiagnostics['method'] = 'bfgs';
   let bestReason: string = 'max_iterations';
   const scratch = new Float64Array(dimension);
-  const valueOnly = (theta: Float64Array) => negativeMeanLogLikelihood(theta, scratch);
+  // Outside |θ| ≤ 40 no result is accepted (interior means |θ| ≤ 30), so the objective is +∞ there:
+  // a likelihood without a maximum makes the optimisers stop at that box instead of chasing it.
+  const boxed: ObjectiveWithGradient = (theta, gradient) => (insideBox(theta) ? negativeMeanLogLikelihood(theta, gradient) : Number.POSITIVE_INFINITY);
+  const valueOnly = (theta: Float64Array) => boxed(theta, scratch);
 
   // A result is accepted only as a strict interior maximum; returns its gradient norm and covariance.
   const accept = (result: MinimizeResult, method: FitDiagnostics['method']): MaximumLikelihood | undefined => {
@@ -96,7 +100,7 @@ export function maximizeLikelihood(
   };
 
   const first = accept(
-    minimizeBfgs(negativeMeanLogLikelihood, starts[0] ?? [], initialInverseHessian === undefined ? {} : { initialInverseHessian }),
+    minimizeBfgs(boxed, starts[0] ?? [], initialInverseHessian === undefined ? {} : { initialInverseHessian }),
     'bfgs',
   );
   if (first) return first;
@@ -104,7 +108,7 @@ export function maximizeLikelihood(
     const from = s === 0 ? (best as MinimizeResult).x : (starts[s] as readonly number[]);
     if (!Array.from(from).every(Number.isFinite)) continue;
     const simplex = nelderMead(valueOnly, from);
-    const polished = accept(minimizeBfgs(negativeMeanLogLikelihood, simplex.x), 'nelder-mead');
+    const polished = accept(minimizeBfgs(boxed, simplex.x), 'nelder-mead');
     if (polished) return polished;
     const raw = accept(simplex, 'nelder-mead');
     if (raw) return raw;
@@ -121,4 +125,10 @@ export function maximizeLikelihood(
       reason: bestReason,
     },
   });
+}
+
+/** The search box of {@link maximizeLikelihood}: every log-parameter within ±40. */
+function insideBox(theta: Float64Array): boolean {
+  for (let i = 0; i < theta.length; i++) if (!(Math.abs(theta[i] as number) <= 40)) return false;
+  return true;
 }

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { fitMbgNbd, fitMbgNbdUnchecked, MbgNbdFitSchema, simulateMbgNbd } from 'relmark/clv';
+import { thrownRelmarkError } from '../../../test/helpers/thrownRelmarkError.js';
+
+const truth = { r: 0.5, alpha: 6, a: 0.9, b: 1.6 };
+
+describe('fitMbgNbd', () => {
+  it('returns plain data that survives a JSON round trip through MbgNbdFitSchema', () => {
+    const fit = fitMbgNbd(simulateMbgNbd({ params: truth, customers: 3000, T: 39, seed: 3 }));
+    expect(MbgNbdFitSchema.parse(JSON.parse(JSON.stringify(fit)))).toEqual(fit);
+    expect(fit.diagnostics.gradientNorm).toBeLessThan(1e-6);
+  });
+
+  it('recovers the simulation truth within 3 standard errors (20,000 customers, T spread over a year)', () => {
+    const customers = 20_000;
+    const T = Array.from({ length: customers }, (_, i) => 26 + (i % 52));
+    const fit = fitMbgNbd(simulateMbgNbd({ params: truth, customers, T, seed: 11 }));
+    for (const key of ['r', 'alpha', 'a', 'b'] as const) {
+      expect(Math.abs(fit.params[key] - truth[key]), key).toBeLessThanOrEqual(3 * fit.standardErrors[key]);
+    }
+  });
+
+  it('scales α with the time axis and leaves r, a, b unchanged; LL shifts by −Σx·ln 7', () => {
+    const weeks = simulateMbgNbd({ params: truth, customers: 3000, T: 39, seed: 5 });
+    const days = { x: weeks.x, tx: weeks.tx.map((t) => t * 7), T: weeks.T.map((t) => t * 7) };
+    const fw = fitMbgNbd(weeks);
+    const fd = fitMbgNbd(days, { timeUnit: 'day' });
+    expect(fd.timeUnit).toBe('day');
+    expect(Math.abs(fd.params.alpha / fw.params.alpha - 7)).toBeLessThan(1e-5);
+    expect(Math.abs(fd.params.a / fw.params.a - 1)).toBeLessThan(1e-6);
+    expect(Math.abs(fd.params.b / fw.params.b - 1)).toBeLessThan(1e-6);
+    const sumX = weeks.x.reduce((s, v) => s + v, 0);
+    expect(Math.abs(fd.logLikelihood - (fw.logLikelihood - sumX * Math.log(7)))).toBeLessThan(1e-6);
+  });
+
+  it.each([
+    ['no customers', [], 'empty_input'],
+    ['only zero weights', { x: Float64Array.of(1), tx: Float64Array.of(1), T: Float64Array.of(2), weights: Float64Array.of(0) }, 'empty_input'],
+    ['every T = 0', [{ x: 0, tx: 0, T: 0 }], 'invalid_input'],
+    ['nobody with a repeat purchase (no maximum)', [{ x: 0, tx: 0, T: 10 }, { x: 0, tx: 0, T: 20 }], 'not_converged'],
+    ['a NaN recency', [{ x: 1, tx: Number.NaN, T: 20 }], 'invalid_input'],
+    ['a single customer with purchases (no maximum)', [{ x: 3, tx: 5, T: 10 }], 'not_converged'],
+  ])('handles %s with the documented error code', (_, input, code) => {
+    expect(thrownRelmarkError(() => fitMbgNbd(input as never)).code).toBe(code);
+  });
+
+  it('reports diagnostics when it does not converge, never NaN parameters', () => {
+    const error = thrownRelmarkError(() => fitMbgNbd([{ x: 0, tx: 0, T: 10 }]));
+    expect(error.code).toBe('not_converged');
+    expect(Object.keys(error.details ?? {}).sort()).toEqual(['evaluations', 'gradientNorm', 'iterations', 'lastParams', 'logLikelihood', 'method', 'reason']);
+  });
+
+  it('rejects unknown options with invalid_options', () => {
+    const error = thrownRelmarkError(() => fitMbgNbd([{ x: 1, tx: 1, T: 2 }], { timeUnit: 'fortnight' } as never));
+    expect([error.code, error.issues[0]?.path]).toEqual(['invalid_options', ['timeUnit']]);
+  });
+
+  it('does not mutate its input', () => {
+    const columns = simulateMbgNbd({ params: truth, customers: 500, T: 39, seed: 9 });
+    const copy = structuredClone(columns);
+    fitMbgNbdUnchecked(columns);
+    expect(columns).toEqual(copy);
+  });
+});
