@@ -16,6 +16,9 @@ import type { HistoryColumns } from './historyColumns.js';
 import { type PurchaseHistoryInput, PurchaseHistorySchema } from './purchaseHistory.js';
 import { type TransactionModelFit, TransactionModelFitSchema, unknownModel } from './transactionModelFit.js';
 
+/** The transaction models whose times are calendar times (all but the discrete BG/BB). */
+type ContinuousTransactionModelFit = Exclude<TransactionModelFit, { model: 'bg-bb' }>;
+
 /** Options of {@link customerLifetimeValue}. @category CLV */
 export interface CustomerLifetimeValueOptions {
   /** How many months ahead to value (an integer ≥ 0). */
@@ -83,6 +86,13 @@ function parseOptions(transactionFit: unknown, spendFit: unknown, options: Custo
   if (!spend.success) {
     throw new RelmarkError('invalid_parameters', `${where}: invalid spend model fit`, { issues: issuesFromZod(spend.error, ['spendFit']), cause: spend.error });
   }
+  if (fit.data.model === 'bg-bb') {
+    // BG/BB's clock counts transaction opportunities, which have no length in months.
+    throw new RelmarkError('invalid_parameters', `${where}: BG/BB fits have no time unit`, {
+      issues: [{ code: 'discrete_model', path: ['transactionFit', 'model'], message: "A 'bg-bb' fit counts opportunities, not calendar time; value its customers with bgBbDert (discounted expected residual transactions) times expected spend" }],
+    });
+  }
+  const continuous: ContinuousTransactionModelFit = fit.data;
   const parsed = OptionsSchema.safeParse(options);
   if (!parsed.success) throw fromZodError(parsed.error, `${where}: invalid options`, { code: 'invalid_options' });
   if (parsed.data.weeksPerMonth !== undefined && fit.data.timeUnit !== 'week') {
@@ -91,7 +101,7 @@ function parseOptions(transactionFit: unknown, spendFit: unknown, options: Custo
       issues: [{ code: 'unit_mismatch', path: ['weeksPerMonth'], message: `The transaction fit is in ${fit.data.timeUnit}s; weeksPerMonth applies only to fits in weeks` }],
     });
   }
-  return { fit: fit.data, spend: spend.data, options: parsed.data };
+  return { fit: continuous, spend: spend.data, options: parsed.data };
 }
 
 /**
@@ -118,8 +128,9 @@ function parseOptions(transactionFit: unknown, spendFit: unknown, options: Custo
  * @param histories - Histories with customerId, x, tx, T (in the fit's unit) and monetaryMean.
  * @param options - Horizon, discount rate, margin and (for weekly fits) weeks per month.
  * @returns One {@link CustomerValue} per history, in input order.
- * @throws {@link RelmarkError} `invalid_parameters` for an invalid fit or a spend model without a finite
- *   mean for a customer (p·x + q ≤ 1); `invalid_options` for invalid options or `weeksPerMonth` on a
+ * @throws {@link RelmarkError} `invalid_parameters` for an invalid fit, a BG/BB fit (issue code
+ *   `discrete_model`: its opportunities have no length in months; use {@link bgBbDert}), or a spend model
+ *   without a finite mean for a customer (p·x + q ≤ 1); `invalid_options` for invalid options or `weeksPerMonth` on a
  *   fit not in weeks; `invalid_input` / `duplicate_id` for invalid histories (every issue with its path).
  * @example
  * ```ts
@@ -258,7 +269,7 @@ export function customerLifetimeValueUnchecked(
  * A transaction model's two kernels as used by CLV: E[Y(t) | alive at T, x, T] (which does not depend
  * on tₓ, so customers sharing (x, T) share it) and P(alive | x, tₓ, T).
  */
-function modelKernels(fit: TransactionModelFit): {
+function modelKernels(fit: ContinuousTransactionModelFit): {
   ifAlive: (x: number, T: number, t: number) => number;
   alive: (x: number, tx: number, T: number) => number;
 } {

@@ -1,3 +1,4 @@
+import { bgBbExpectedPurchases } from './bgBb/bgBbExpectedPurchases.js';
 import { bgNbdExpectedPurchases } from './bgNbd/bgNbdExpectedPurchases.js';
 import { mbgNbdExpectedPurchases } from './mbgNbd/mbgNbdExpectedPurchases.js';
 import { paretoNbdExpectedPurchases } from './paretoNbd/paretoNbdExpectedPurchases.js';
@@ -38,6 +39,9 @@ export function expectedPurchases(fit: TransactionModelFit, history: HistoryPoin
       return paretoNbdExpectedPurchases(fit.params, history, t);
     case 'mbg-nbd':
       return mbgNbdExpectedPurchases(fit.params, history, t);
+    case 'bg-bb':
+      // Discrete time: T is the number of opportunities n, t the number of future opportunities.
+      return bgBbExpectedPurchases(fit.params, { x: history.x, tx: history.tx, n: history.T }, t);
     default:
       return unknownModel(fit, 'expectedPurchases');
   }

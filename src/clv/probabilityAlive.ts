@@ -1,3 +1,4 @@
+import { bgBbProbabilityAlive } from './bgBb/bgBbProbabilityAlive.js';
 import { bgNbdProbabilityAlive } from './bgNbd/bgNbdProbabilityAlive.js';
 import { mbgNbdProbabilityAlive } from './mbgNbd/mbgNbdProbabilityAlive.js';
 import { paretoNbdProbabilityAlive } from './paretoNbd/paretoNbdProbabilityAlive.js';
@@ -37,6 +38,9 @@ export function probabilityAlive(fit: TransactionModelFit, history: HistoryPoint
       return paretoNbdProbabilityAlive(fit.params, history);
     case 'mbg-nbd':
       return mbgNbdProbabilityAlive(fit.params, history);
+    case 'bg-bb':
+      // Discrete time: T is the number of opportunities n; P(alive at opportunity n + 1).
+      return bgBbProbabilityAlive(fit.params, { x: history.x, tx: history.tx, n: history.T });
     default:
       return unknownModel(fit, 'probabilityAlive');
   }

@@ -61,8 +61,25 @@ describe('holdout validation of BG/NBD on CDNOW_sample.txt (calibration to 1997-
 
   it.skipIf(!cdnowSampleFile)(`compares models on the split in one call ${reason}`, () => {
     const split = splitCalibrationHoldout(rows, ends);
-    const result = compareModels(split, { candidates: ['bg-nbd'] });
+    const result = compareModels(split, { candidates: ['bg-nbd', 'pareto-nbd', 'mbg-nbd'] });
     expect(result.rankBy).toBe('rmse');
-    expectClose(result.ranking[0]?.holdout?.expected ?? 0, 1653.4, { atol: 0.05, rtol: 0 });
+    expect(result.failed).toEqual([]);
+    const byName = new Map(result.ranking.map((row) => [row.name, row]));
+    // ref: issue 4: Σ conditional expectations over the holdout 1653.4 (BG/NBD), 1665.6 (Pareto/NBD),
+    // 1576.7 (MBG/NBD), and the calibration LLs −9582.43, −9594.97, −9582.13 (FHL 2005; Batislam et
+    // al. 2007 via the issue). Pareto/NBD's reference came from a random-start optimiser and ours lands
+    // 0.09 below it, hence atol 0.15 there (measured 1665.51); the others at atol 0.05.
+    expectClose(byName.get('bg-nbd')?.holdout?.expected ?? 0, 1653.4, { atol: 0.05, rtol: 0 });
+    expectClose(byName.get('pareto-nbd')?.holdout?.expected ?? 0, 1665.6, { atol: 0.15, rtol: 0 });
+    expectClose(byName.get('mbg-nbd')?.holdout?.expected ?? 0, 1576.7, { atol: 0.05, rtol: 0 });
+    // The split's times come from the raw log, not the 2-dp rounded summary file behind the published
+    // LLs, so these agree to rtol 1e-5 (BG/NBD measured −9582.4292 against −9582.4256).
+    expectClose(byName.get('bg-nbd')?.logLikelihood ?? 0, -9582.425561, { rtol: 1e-5 });
+    expectClose(byName.get('pareto-nbd')?.logLikelihood ?? 0, -9594.97393, { rtol: 1e-5 });
+    expectClose(byName.get('mbg-nbd')?.logLikelihood ?? 0, -9582.132685, { rtol: 1e-5 });
+    // The ranking is by holdout RMSE, best first, and ranks are 1, 2, 3.
+    const rmse = result.ranking.map((row) => row.holdout?.rmse ?? Number.NaN);
+    expect(rmse).toEqual([...rmse].sort((a, b) => a - b));
+    expect(result.ranking.map((row) => row.rank)).toEqual([1, 2, 3]);
   });
 });

@@ -1,5 +1,5 @@
 import { RelmarkError } from '../../errors/RelmarkError.js';
-import { logGamma } from '../../internal/logGamma.js';
+import { logBeta, logGamma } from '../../internal/logGamma.js';
 import { type BgNbdParams, BgNbdParamsSchema, parseParams } from './bgNbdParams.js';
 import { checkHorizon } from './bgNbdProbabilityAlive.js';
 
@@ -38,13 +38,26 @@ export function bgNbdProbabilityOfPurchases(params: BgNbdParams, n: number, t: n
   checkHorizon(t, 'bgNbdProbabilityOfPurchases');
   if (t === 0) return n === 0 ? 1 : 0;
   const { r, alpha, a, b } = p;
-  const logBeta = (u: number, v: number) => logGamma(u) + logGamma(v) - logGamma(u + v);
+  const logB = logBeta(a, b);
+  // Still alive after the n-th purchase and no more purchases; or dropped out after the n-th.
+  const logStay = logBeta(a, b + n) - logB;
+  const logDrop = n === 0 ? Number.NEGATIVE_INFINITY : logBeta(a + 1, b + n - 1) - logB;
+  return purchaseCountMixture(r, alpha, t, n, logStay, logDrop);
+}
+
+/**
+ * exp(logStay) · NB(n) + exp(logDrop) · P(N ≥ n), where N is the negative binomial count of a
+ * gamma(r, α)-mixed Poisson process over t: the shape shared by the BG/NBD and MBG/NBD purchase-count
+ * distributions, which differ only in the two beta weights. t > 0 and n an integer ≥ 0.
+ * @internal
+ */
+export function purchaseCountMixture(r: number, alpha: number, t: number, n: number, logStay: number, logDrop: number): number {
   const logQ = Math.log(t / (alpha + t)); // ln of the NB "success" share t/(α+t)
   const logP0 = r * Math.log(alpha / (alpha + t));
   // ln of the negative-binomial mass Γ(r+j)/(Γ(r) j!) (α/(α+t))^r (t/(α+t))^j
   const logNb = (j: number) => logGamma(r + j) - logGamma(r) - logGamma(j + 1) + logP0 + j * logQ;
-  const first = Math.exp(logBeta(a, b + n) - logBeta(a, b) + logNb(n));
-  if (n === 0) return first;
+  const first = Math.exp(logStay + logNb(n));
+  if (logDrop === Number.NEGATIVE_INFINITY) return first;
   let head = 0;
   for (let j = 0; j < n; j++) head += Math.exp(logNb(j));
   let tail: number;
@@ -59,5 +72,5 @@ export function bgNbdProbabilityOfPurchases(params: BgNbdParams, n: number, t: n
       term *= ((r + j) / (j + 1)) * q;
     }
   }
-  return first + Math.exp(logBeta(a + 1, b + n - 1) - logBeta(a, b)) * tail;
+  return first + Math.exp(logDrop) * tail;
 }

@@ -6,3 +6,4 @@ export { mbgNbdExpectedPurchases } from './mbgNbdExpectedPurchases.js';
 export { mbgNbdExpectedPurchasesNewCustomer } from './mbgNbdExpectedPurchasesNewCustomer.js';
 export { mbgNbdProbabilityAlive } from './mbgNbdProbabilityAlive.js';
 export { simulateMbgNbd, type SimulateMbgNbdOptions } from './simulateMbgNbd.js';
+export { mbgNbdProbabilityOfPurchases } from './mbgNbdProbabilityOfPurchases.js';

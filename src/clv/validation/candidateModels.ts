@@ -1,5 +1,7 @@
 import type { TimeUnit } from '../../models/primitives.js';
 import { fitBgNbd } from '../bgNbd/fitBgNbd.js';
+import { fitMbgNbd } from '../mbgNbd/fitMbgNbd.js';
+import { fitParetoNbd } from '../paretoNbd/fitParetoNbd.js';
 import type { HistoryPoint } from '../purchaseHistory.js';
 import type { TransactionModelFit } from '../transactionModelFit.js';
 
@@ -13,20 +15,25 @@ export type CandidateFitter = (calibration: readonly HistoryPoint[], options: { 
 /**
  * The transaction models that {@link compareModels} knows by name, each with the fitter it calls.
  *
- * @remarks Today: `'bg-nbd'` ({@link fitBgNbd}). Models join this registry as they join the
- * {@link TransactionModelFit} union; any other fitter can be compared by passing
+ * @remarks `'bg-nbd'` ({@link fitBgNbd}), `'pareto-nbd'` ({@link fitParetoNbd}) and `'mbg-nbd'`
+ * ({@link fitMbgNbd}): the continuous-time models of the {@link TransactionModelFit} union (BG/BB's
+ * discrete histories cannot be compared with them on the same data); any other fitter can be compared by passing
  * `{ name, fit }` to {@link compareModels} instead of a name.
  * @example
  * ```ts
  * import { candidateModels } from 'relmark/clv';
  * Object.keys(candidateModels);
- * //=> ['bg-nbd']
+ * //=> ['bg-nbd', 'pareto-nbd', 'mbg-nbd']
  * ```
  * @category CLV
  */
 export const candidateModels = {
   /** BG/NBD (Fader, Hardie & Lee 2005), fitted by {@link fitBgNbd}. */
   'bg-nbd': (calibration, options) => fitBgNbd(calibration, { timeUnit: options.timeUnit }),
+  /** Pareto/NBD (Schmittlein, Morrison & Colombo 1987), fitted by {@link fitParetoNbd}. */
+  'pareto-nbd': (calibration, options) => fitParetoNbd(calibration, { timeUnit: options.timeUnit }),
+  /** MBG/NBD (Batislam, Denizel & Filiztekin 2007), fitted by {@link fitMbgNbd}. */
+  'mbg-nbd': (calibration, options) => fitMbgNbd(calibration, { timeUnit: options.timeUnit }),
 } as const satisfies Readonly<Record<string, CandidateFitter>>;
 
 /** The name of a model in {@link candidateModels}. @category CLV */

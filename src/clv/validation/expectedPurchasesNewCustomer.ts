@@ -1,4 +1,7 @@
+import { bgBbExpectedPurchasesNewCustomer } from '../bgBb/bgBbExpectedPurchases.js';
 import { bgNbdExpectedPurchasesNewCustomer } from '../bgNbd/bgNbdExpectedPurchasesNewCustomer.js';
+import { mbgNbdExpectedPurchasesNewCustomer } from '../mbgNbd/mbgNbdExpectedPurchasesNewCustomer.js';
+import { paretoNbdExpectedPurchasesNewCustomer } from '../paretoNbd/paretoNbdExpectedPurchasesNewCustomer.js';
 import { type TransactionModelFit, unknownModel } from '../transactionModelFit.js';
 
 /**
@@ -6,7 +9,9 @@ import { type TransactionModelFit, unknownModel } from '../transactionModelFit.j
  * first purchase (the unconditional E[X(t)]), for any fitted transaction model.
  *
  * @remarks Dispatches on `fit.model` (`'bg-nbd'` → {@link bgNbdExpectedPurchasesNewCustomer},
- * Fader, Hardie & Lee 2005, eq. 9); the formula, edge cases and cost are those of the model's
+ * Fader, Hardie & Lee 2005, eq. 9; `'pareto-nbd'` → {@link paretoNbdExpectedPurchasesNewCustomer};
+ * `'mbg-nbd'` → {@link mbgNbdExpectedPurchasesNewCustomer}; `'bg-bb'` →
+ * {@link bgBbExpectedPurchasesNewCustomer}, with t in opportunities); the formula, edge cases and cost are those of the model's
  * function. {@link trackRepeatPurchases} sums it over a cohort.
  * @param fit - A fitted transaction model.
  * @param t - The time since the first purchase, in `fit.timeUnit` (≥ 0).
@@ -30,8 +35,14 @@ export function expectedPurchasesNewCustomer(fit: TransactionModelFit, t: number
   switch (fit.model) {
     case 'bg-nbd':
       return bgNbdExpectedPurchasesNewCustomer(fit.params, t);
+    case 'pareto-nbd':
+      return paretoNbdExpectedPurchasesNewCustomer(fit.params, t);
+    case 'mbg-nbd':
+      return mbgNbdExpectedPurchasesNewCustomer(fit.params, t);
+    case 'bg-bb':
+      // Discrete time: t counts opportunities.
+      return bgBbExpectedPurchasesNewCustomer(fit.params, t);
     default:
-      // A one-member union does not narrow to never; the cast goes once the union has more models.
-      return unknownModel(fit as never, 'expectedPurchasesNewCustomer');
+      return unknownModel(fit, 'expectedPurchasesNewCustomer');
   }
 }

@@ -1,4 +1,7 @@
+import { bgBbProbabilityOfPurchases } from '../bgBb/bgBbProbabilityOfPurchases.js';
 import { bgNbdProbabilityOfPurchases } from '../bgNbd/bgNbdProbabilityOfPurchases.js';
+import { mbgNbdProbabilityOfPurchases } from '../mbgNbd/mbgNbdProbabilityOfPurchases.js';
+import { paretoNbdProbabilityOfPurchases } from '../paretoNbd/paretoNbdProbabilityOfPurchases.js';
 import { type TransactionModelFit, unknownModel } from '../transactionModelFit.js';
 
 /**
@@ -6,7 +9,8 @@ import { type TransactionModelFit, unknownModel } from '../transactionModelFit.j
  * transaction model.
  *
  * @remarks Dispatches on `fit.model` (`'bg-nbd'` → {@link bgNbdProbabilityOfPurchases}, Fader,
- * Hardie & Lee 2005, eq. 8); the formula, edge cases and cost are those of the model's function.
+ * Hardie & Lee 2005, eq. 8; `'pareto-nbd'` → {@link paretoNbdProbabilityOfPurchases}; `'mbg-nbd'` →
+ * {@link mbgNbdProbabilityOfPurchases}; `'bg-bb'` → {@link bgBbProbabilityOfPurchases}, with t in opportunities); the formula, edge cases and cost are those of the model's function.
  * {@link calibrationFrequencyCheck} sums it over customers.
  * @param fit - A fitted transaction model.
  * @param n - The number of repeat purchases (an integer ≥ 0).
@@ -31,8 +35,14 @@ export function probabilityOfPurchases(fit: TransactionModelFit, n: number, t: n
   switch (fit.model) {
     case 'bg-nbd':
       return bgNbdProbabilityOfPurchases(fit.params, n, t);
+    case 'pareto-nbd':
+      return paretoNbdProbabilityOfPurchases(fit.params, n, t);
+    case 'mbg-nbd':
+      return mbgNbdProbabilityOfPurchases(fit.params, n, t);
+    case 'bg-bb':
+      // Discrete time: t counts opportunities.
+      return bgBbProbabilityOfPurchases(fit.params, n, t);
     default:
-      // A one-member union does not narrow to never; the cast goes once the union has more models.
-      return unknownModel(fit as never, 'probabilityOfPurchases');
+      return unknownModel(fit, 'probabilityOfPurchases');
   }
 }

@@ -23,7 +23,7 @@ const fit: BgNbdFit = {
   model: 'bg-nbd', params, timeUnit: 'week', logLikelihood: -9582.43, customers: 2357, standardErrors: params,
   diagnostics: { method: 'bfgs', iterations: 1, evaluations: 1, gradientNorm: 0, reason: 'gradient' },
 };
-const unknown = { ...fit, model: 'pareto-nbd' } as unknown as TransactionModelFit;
+const unknown = { ...fit, model: 'weibull-nbd' } as unknown as TransactionModelFit;
 
 const transactions = [
   { customerId: 'a', at: '2024-01-01', amount: 10 },
