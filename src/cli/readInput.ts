@@ -103,18 +103,20 @@ export async function readInput(options: ReadInputOptions): Promise<InputInfo> {
   let rejected = 0;
   let batch: SourceRecord[] = [];
   let batchStart = 0; // the data-row index of the batch's first record
+  let unreadable: RejectedRow[] = []; // rows of the batch's stretch that are not even records
 
   const flush = () => {
-    if (batch.length === 0) return;
-    const result = readTransactions(batch, mapping);
+    const result = batch.length === 0 ? { valid: [], rejected: [] } : readTransactions(batch, mapping);
     valid += result.valid.length;
     if (result.valid.length > 0) options.onValid(result.valid);
-    for (const row of result.rejected) {
-      rejected++;
-      options.onRejected({ ...row, index: batchStart + row.index });
-    }
+    // Rejected rows go out in file order: unreadable rows and invalid records merged by line.
+    const rows = [...unreadable, ...result.rejected.map((row) => ({ ...row, index: batchStart + row.index }))];
+    rows.sort((p, q) => (p.line ?? 0) - (q.line ?? 0));
+    for (const row of rows) options.onRejected(row);
+    rejected += rows.length;
     batchStart += batch.length;
     batch = [];
+    unreadable = [];
   };
 
   const csvDelimiter = () => (delimiter?.kind === 'char' ? delimiter.char : ',');
@@ -132,8 +134,7 @@ export async function readInput(options: ReadInputOptions): Promise<InputInfo> {
       checkRequiredColumns(header, mapping);
     } else if (item.kind === 'rejected') {
       records++;
-      rejected++;
-      options.onRejected(item.row);
+      unreadable.push(item.row);
     } else {
       records++;
       batch.push(item.record);
