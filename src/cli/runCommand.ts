@@ -183,7 +183,7 @@ function printFit(say: (line?: string) => void, clv: ClvAnalysis, settings: Sett
   say(`BG/NBD on ${clv.purchases.customers.toLocaleString('en-US')} customers (time unit: ${settings.timeUnit}), log-likelihood ${clv.purchases.logLikelihood.toFixed(3)}, ${clv.purchases.diagnostics.method} in ${clv.purchases.diagnostics.iterations} iterations`);
   say(formatTable(['parameter', 'estimate', 'std. error'], (['r', 'alpha', 'a', 'b'] as const).map((k) => [k, p[k].toPrecision(6), se[k].toPrecision(3)]), [false, true, true]));
   const g = clv.spend.params;
-  say(`Gamma-Gamma on ${clv.spend.customers.toLocaleString('en-US')} repeat buyers (${clv.spend.excluded.length.toLocaleString('en-US')} without repeat purchases left out): p ${g.p.toPrecision(4)}, q ${g.q.toPrecision(4)}, v ${g.v.toPrecision(4)}`);
+  say(`Gamma-Gamma on ${clv.spend.customers.toLocaleString('en-US')} repeat buyers (${clv.spend.excluded.length.toLocaleString('en-US')} customers left out: no repeat purchase or no spend; listed in fit.json with --out): p ${g.p.toPrecision(4)}, q ${g.q.toPrecision(4)}, v ${g.v.toPrecision(4)}`);
   say();
   say('Calibration check: customers by number of repeat purchases, actual vs model');
   say(formatTable(['repeat purchases', 'actual', 'model'], clv.repeatPurchases.map((r) => [r.label, r.actual.toLocaleString('en-US'), r.expected.toFixed(1)]), [false, true, true]));
@@ -212,7 +212,7 @@ function htmlReport(asOf: Date, source: string, notes: readonly string[], rfm: R
       ? {
           fits: [
             { name: 'BG/NBD (purchases)', params: p.params, standardErrors: p.standardErrors, logLikelihood: p.logLikelihood, customers: p.customers, note: `time unit ${p.timeUnit}; ${p.diagnostics.method}, ${p.diagnostics.iterations} iterations` },
-            { name: 'Gamma-Gamma (spend)', params: g.params, standardErrors: g.standardErrors, logLikelihood: g.logLikelihood, customers: g.customers, note: `${g.excluded.length} customers without repeat purchases left out` },
+            { name: 'Gamma-Gamma (spend)', params: g.params, standardErrors: g.standardErrors, logLikelihood: g.logLikelihood, customers: g.customers, note: `${g.excluded.length} customers left out (no repeat purchase or no spend)` },
           ],
           repeatPurchases: clv.repeatPurchases,
         }

@@ -37,7 +37,7 @@ export interface BarChartOptions extends ChartOptions {
  * @throws Never: bad values are drawn as gaps.
  * @example
  * ```ts
- * import { renderBarChart } from 'relmark/report';
+ * import { renderBarChart } from 'relmark';
  * const svg = renderBarChart({ categories: ['0', '1', '2+'], series: [{ name: 'actual', values: [5, 3, 2] }] }, { title: 'Repeat purchases' });
  * [svg.startsWith('<svg'), svg.match(/<rect class="bar"/g)?.length];
  * //=> [true, 3]

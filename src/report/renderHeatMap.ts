@@ -35,7 +35,7 @@ export interface HeatMapOptions extends ChartOptions {
  * @throws Never: bad values are drawn as empty cells.
  * @example
  * ```ts
- * import { renderHeatMap } from 'relmark/report';
+ * import { renderHeatMap } from 'relmark';
  * const svg = renderHeatMap({ rows: ['F5', 'F1'], columns: ['R1', 'R5'], values: [[3, 9], [4, null]] }, { title: 'R × F' });
  * svg.match(/<rect class="cell"/g)?.length;
  * //=> 4

@@ -58,7 +58,7 @@ function figure(name: string, svg: string, caption: string): string {
  *   {@link HtmlReportInput} (every issue with its path), e.g. a P(alive) outside [0, 1].
  * @example
  * ```ts
- * import { renderHtmlReport } from 'relmark/report';
+ * import { renderHtmlReport } from 'relmark';
  * const html = renderHtmlReport({
  *   asOf: '2026-01-01',
  *   segments: [{ segment: 'Champions', customers: 2, customerShare: 0.5, revenue: 90, revenueShare: 0.9, action: 'Reward them.' }],

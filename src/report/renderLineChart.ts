@@ -39,7 +39,7 @@ export interface LineChartOptions extends ChartOptions {
  * @throws Never: bad values are gaps.
  * @example
  * ```ts
- * import { renderLineChart } from 'relmark/report';
+ * import { renderLineChart } from 'relmark';
  * const svg = renderLineChart({ x: [1, 2, 3], series: [{ name: 'actual', values: [4, 6, 5] }, { name: 'expected', values: [5, 5, 5], dashed: true }] });
  * svg.match(/<path class="line"/g)?.length;
  * //=> 2
