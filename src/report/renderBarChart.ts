@@ -1,6 +1,6 @@
 import { max, min } from 'd3-array';
 import { scaleBand, scaleLinear } from 'd3-scale';
-import { type ChartOptions, escapeXml, formatValue, legend, openSvg, px, seriesColours } from './svg.js';
+import { type ChartOptions, escapeXml, formatValue, legend, openSvg, px, safeDomain, seriesColours } from './svg.js';
 
 /** One named series of a bar chart: one value per category (`null` for none). @category Report */
 export interface BarSeries {
@@ -60,7 +60,7 @@ export function renderBarChart(data: BarChartData, options: BarChartOptions = {}
   const lo = Math.min(0, min(values) ?? 0);
   const hi = Math.max(0, max(values) ?? 0);
   const value = scaleLinear()
-    .domain([lo, hi === lo ? lo + 1 : hi])
+    .domain(safeDomain(lo, hi))
     .nice()
     .range(horizontal ? [margin.left, width - margin.right] : [height - margin.bottom, margin.top]);
   const band = scaleBand<string>()

@@ -1,7 +1,7 @@
 import { extent, max, min } from 'd3-array';
 import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
-import { type ChartOptions, escapeXml, legend, openSvg, px, seriesColours } from './svg.js';
+import { type ChartOptions, escapeXml, legend, openSvg, px, safeDomain, seriesColours } from './svg.js';
 
 /** One named line: a y value per x of {@link LineChartData} (`null` breaks the line). @category Report */
 export interface LineSeries {
@@ -58,10 +58,10 @@ export function renderLineChart(data: LineChartData, options: LineChartOptions =
   }
   const margin = { top: data.series.length > 1 ? 46 : 30, right: 16, bottom: 44, left: 56 };
   const [x0, x1] = extent(xs) as [number, number];
-  const x = scaleLinear().domain(x0 === x1 ? [x0 - 0.5, x1 + 0.5] : [x0, x1]).range([margin.left, width - margin.right]);
+  const x = scaleLinear().domain(x1 - x0 >= 1e-200 ? [x0, x1] : [x0 - 0.5, x0 + 0.5]).range([margin.left, width - margin.right]);
   const lo = Math.min(0, min(ys) ?? 0);
   const hi = Math.max(0, max(ys) ?? 0);
-  const y = scaleLinear().domain([lo, hi === lo ? lo + 1 : hi]).nice().range([height - margin.bottom, margin.top]);
+  const y = scaleLinear().domain(safeDomain(lo, hi)).nice().range([height - margin.bottom, margin.top]);
   for (const tick of y.ticks(5)) {
     parts.push(`<line x1="${margin.left}" x2="${px(width - margin.right)}" y1="${px(y(tick))}" y2="${px(y(tick))}" stroke="#ddd"/><text x="${margin.left - 6}" y="${px(y(tick) + 4)}" text-anchor="end">${escapeXml(y.tickFormat(5)(tick))}</text>`);
   }

@@ -1,8 +1,9 @@
-import { bin, max } from 'd3-array';
+import { bin, extent, max } from 'd3-array';
 import { scaleLinear } from 'd3-scale';
 import type { BarChartData } from './renderBarChart.js';
 import type { HeatMapData } from './renderHeatMap.js';
 import type { ReportCustomer } from './htmlReportInput.js';
+import { safeDomain } from './svg.js';
 
 /** The chart series that {@link renderHtmlReport} derives from customers. @internal */
 
@@ -24,7 +25,9 @@ export function rfGrid(customers: readonly ReportCustomer[]): HeatMapData | unde
 export function clvHistogram(customers: readonly ReportCustomer[]): BarChartData | undefined {
   const values = customers.map((c) => c.clv).filter((v): v is number => v !== undefined && Number.isFinite(v));
   if (values.length === 0) return undefined;
-  const bins = bin().thresholds(12)(values);
+  const [lo, hi] = extent(values) as [number, number];
+  // d3's tick generator fails on subnormal spans: values that close together make one bin.
+  const bins = hi - lo >= 1e-200 ? bin().thresholds(12)(values) : [Object.assign([...values], { x0: lo, x1: hi })];
   const label = (n: number) => (Math.abs(n) >= 1000 ? `${Math.round(n / 100) / 10}k` : String(Math.round(n * 100) / 100));
   return {
     categories: bins.map((b) => `${label(b.x0 ?? 0)}–${label(b.x1 ?? 0)}`),
@@ -50,8 +53,8 @@ export function aliveGrid(customers: readonly ReportCustomer[]): HeatMapData | u
   if (rows.length === 0) return undefined;
   const since = (c: ReportCustomer) => (c.T as number) - (c.tx as number);
   const top = max(rows, since) ?? 0;
-  const ticks = scaleLinear().domain([0, top > 0 ? top : 1]).nice(6).ticks(6);
-  const edges = ticks.length >= 2 ? ticks : [0, top > 0 ? top : 1];
+  const ticks = scaleLinear().domain(safeDomain(0, top)).nice(6).ticks(6);
+  const edges = ticks.length >= 2 ? ticks : safeDomain(0, top);
   const columns = edges.slice(0, -1).map((lo, i) => `${lo}–${edges[i + 1]}`);
   const buckets = frequencyBuckets.toReversed();
   const sums = buckets.map(() => new Array<number>(columns.length).fill(0));

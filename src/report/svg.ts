@@ -65,3 +65,11 @@ export function legend(names: readonly string[], x: number, y: number): string {
     })
     .join('');
 }
+
+/**
+ * A domain whose span d3's tick generator can handle: spans below 1e-200 (equal or subnormally close
+ * values, where d3-array's `ticks` fails) become `[lo, lo + 1]`. @internal
+ */
+export function safeDomain(lo: number, hi: number): [number, number] {
+  return hi - lo >= 1e-200 ? [lo, hi] : [lo, lo + 1];
+}
