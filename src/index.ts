@@ -12,4 +12,5 @@ export * from './contact/index.js';
 export * from './channels/index.js';
 export * from './rewards/index.js';
 export * from './io/index.js';
+export * from './summaries/index.js';
 export * from './report/index.js';

@@ -18,8 +18,8 @@ export interface ReadInputOptions {
   readonly batchSize?: number;
   /** Told the number of bytes read so far, and the total when known. */
   readonly onProgress?: (bytesRead: number, totalBytes: number | undefined) => void;
-  /** Told each batch of valid transactions, in file order. */
-  readonly onValid: (valid: readonly Transaction[]) => void;
+  /** Told each batch of valid transactions, in file order, and the column mapping in use. */
+  readonly onValid: (valid: readonly Transaction[], mapping: TransactionMapping) => void;
   /** Told each rejected row (with its source line), in file order. */
   readonly onRejected: (row: RejectedRow) => void;
 }
@@ -108,7 +108,7 @@ export async function readInput(options: ReadInputOptions): Promise<InputInfo> {
   const flush = () => {
     const result = batch.length === 0 ? { valid: [], rejected: [] } : readTransactions(batch, mapping);
     valid += result.valid.length;
-    if (result.valid.length > 0) options.onValid(result.valid);
+    if (result.valid.length > 0) options.onValid(result.valid, mapping);
     // Rejected rows go out in file order: unreadable rows and invalid records merged by line.
     const rows = [...unreadable, ...result.rejected.map((row) => ({ ...row, index: batchStart + row.index }))];
     rows.sort((p, q) => (p.line ?? 0) - (q.line ?? 0));

@@ -7,7 +7,8 @@ import { analyzeClv, analyzeRfm, type ClvAnalysis, type RfmAnalysis, valueAtRisk
 import type { Settings } from './commandLine.js';
 import { readInput, type InputInfo } from './readInput.js';
 import { createProgress } from './progress.js';
-import { createInputSummarizer, type InputSummary } from './summarizeInput.js';
+import { createInputSummarizer, type InputSummarizer, type InputSummary } from './summarizeInput.js';
+import type { TransactionMapping } from '../io/index.js';
 import { formatTable } from './formatTable.js';
 import { createRejectedSink, writeJson, writeTable, writeText } from './writeOutputs.js';
 
@@ -56,7 +57,9 @@ export async function runCommand(settings: Settings, streams: Streams): Promise<
 
   const rejectedPath = settings.rejectedFile ?? (settings.out !== undefined ? join(settings.out, 'rejected.csv') : 'relmark-rejected.csv');
   const rejected = createRejectedSink(rejectedPath);
-  const summarizer = createInputSummarizer({ asOf, timeUnit: settings.timeUnit });
+  let summarizer: InputSummarizer | undefined;
+  const summarizerFor = (mapping: TransactionMapping) =>
+    (summarizer ??= createInputSummarizer({ asOf, timeUnit: settings.timeUnit, keepIds: mapping.refundOf !== undefined }));
   const progress = createProgress(streams.stderr, 'reading', !settings.quiet);
   let info: InputInfo;
   try {
@@ -65,14 +68,14 @@ export async function runCommand(settings: Settings, streams: Streams): Promise<
       columns: settings.columns,
       delimiter: settings.delimiter,
       onProgress: (done, total) => progress.update(done, total),
-      onValid: (valid) => summarizer.add(valid),
+      onValid: (valid, mapping) => summarizerFor(mapping).add(valid),
       onRejected: (row) => rejected.add(row),
     });
   } finally {
     progress.done();
     rejected.close();
   }
-  const summary = summarizer.finish();
+  const summary = summarizerFor(info.mapping).finish();
 
   const source = settings.file === '-' ? 'stdin' : settings.file;
   const mapping = (['id', 'customerId', 'at', 'amount', 'currency', 'kind', 'refundOf'] as const)

@@ -9,3 +9,4 @@ export * from './clv.js';
 export * from './channels.js';
 export * from './contact.js';
 export * from './rewards.js';
+export * from './summaries.js';
