@@ -143,7 +143,7 @@ export async function runCommand(settings: Settings, streams: Streams): Promise<
     say(`Wrote ${written.join(', ')}`);
   }
   if (settings.html !== undefined) {
-    writeText(settings.html, htmlReport(asOf, basename(source), notes, rfm, clv, rows, settings));
+    writeText(settings.html, htmlReport(asOf, basename(source), notes.filter((note) => note !== `as of ${day(asOf)}`), rfm, clv, rows, settings));
     if (settings.out === undefined) say();
     say(`Wrote ${settings.html}`);
   }

@@ -61,6 +61,15 @@ describe('report series', () => {
     expect(clvHistogram([{ customerId: 'a' }])).toBeUndefined();
   });
 
+  it('clvHistogram puts the long tail above the 99th percentile in one last interval', () => {
+    const values = [...Array.from({ length: 100 }, (_, i) => i + 1), 1e6];
+    const hist = clvHistogram(values.map((clv, i) => ({ customerId: String(i), clv })));
+    expect(hist?.categories.at(-1)).toBe('> 100');
+    expect(hist?.series[0]?.values.at(-1)).toBe(1);
+    expect(hist?.categories[0]).toBe('0–10');
+    expect(hist?.series[0]?.values.reduce((s: number, v) => s + (v ?? 0), 0)).toBe(values.length);
+  });
+
   it('aliveGrid averages P(alive) per frequency bucket and recency interval', () => {
     const grid = aliveGrid([
       { customerId: 'a', x: 1, tx: 10, T: 12, probabilityAlive: 0.9 },

@@ -56,7 +56,7 @@ export function renderBarChart(data: BarChartData, options: BarChartOptions = {}
     return parts.join('');
   }
   const longest = max(data.categories, (c) => c.length) ?? 0;
-  const margin = { top: data.series.length > 1 ? 46 : 30, right: 16, bottom: horizontal ? 40 : 52, left: horizontal ? Math.min(220, 16 + 6.5 * longest) : 56 };
+  const margin = { top: data.series.length > 1 ? 46 : 30, right: 16, bottom: horizontal ? 40 : 52, left: horizontal ? Math.min(220, 16 + 6.5 * longest) : 66 };
   const lo = Math.min(0, min(values) ?? 0);
   const hi = Math.max(0, max(values) ?? 0);
   const value = scaleLinear()

@@ -1,4 +1,4 @@
-import { bin, extent, max } from 'd3-array';
+import { bin, max, quantileSorted } from 'd3-array';
 import { scaleLinear } from 'd3-scale';
 import type { BarChartData } from './renderBarChart.js';
 import type { HeatMapData } from './renderHeatMap.js';
@@ -21,17 +21,30 @@ export function rfGrid(customers: readonly ReportCustomer[]): HeatMapData | unde
   };
 }
 
-/** Customers per CLV interval (about 12 intervals with round bounds). @internal */
+/**
+ * Customers per CLV interval: about 10 intervals with round bounds over the values up to the 99th
+ * percentile, and one last "over" interval for the long tail above them (CLV is heavy-tailed: equal
+ * intervals over the whole range would put nearly everyone in the first). @internal
+ */
 export function clvHistogram(customers: readonly ReportCustomer[]): BarChartData | undefined {
   const values = customers.map((c) => c.clv).filter((v): v is number => v !== undefined && Number.isFinite(v));
   if (values.length === 0) return undefined;
-  const [lo, hi] = extent(values) as [number, number];
-  // d3's tick generator fails on subnormal spans: values that close together make one bin.
-  const bins = hi - lo >= 1e-200 ? bin().thresholds(12)(values) : [Object.assign([...values], { x0: lo, x1: hi })];
+  const sorted = values.toSorted((a, b) => a - b);
+  const lo = sorted[0] as number;
+  const cap = quantileSorted(sorted, 0.99) as number;
   const label = (n: number) => (Math.abs(n) >= 1000 ? `${Math.round(n / 100) / 10}k` : String(Math.round(n * 100) / 100));
+  // d3's tick generator fails on subnormal spans: values that close together make one bin.
+  if (!(cap - lo >= 1e-200)) {
+    const top = sorted.at(-1) as number;
+    return { categories: [top - lo >= 1e-200 ? `${label(lo)}–${label(top)}` : label(lo)], series: [{ name: 'customers', values: [values.length] }] };
+  }
+  const domain = scaleLinear().domain([lo, cap]).nice(10).domain() as [number, number];
+  const inRange = sorted.filter((v) => v <= domain[1]);
+  const bins = bin().domain(domain).thresholds(10)(inRange);
+  const over = sorted.length - inRange.length;
   return {
-    categories: bins.map((b) => `${label(b.x0 ?? 0)}–${label(b.x1 ?? 0)}`),
-    series: [{ name: 'customers', values: bins.map((b) => b.length) }],
+    categories: [...bins.map((b) => `${label(b.x0 ?? 0)}–${label(b.x1 ?? 0)}`), ...(over > 0 ? [`> ${label(domain[1])}`] : [])],
+    series: [{ name: 'customers', values: [...bins.map((b) => b.length), ...(over > 0 ? [over] : [])] }],
   };
 }
 
