@@ -12,7 +12,7 @@ describe('createProgress', () => {
     const progress = createProgress(tty.stream, 'reading', true);
     progress.update(50, 100);
     progress.done();
-    expect(tty.written[0]).toMatch(/^\rreading \[#{15}-{15}\]  50% 0\.0 MB$/);
+    expect(tty.written[0]).toMatch(/^\rreading \[#{15}-{15}\] {2}50% 0\.0 MB$/);
     expect(tty.written.at(-1)).toBe('\r\x1b[2K');
   });
 
