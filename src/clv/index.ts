@@ -27,3 +27,6 @@ export {
   type ValueColumnsResult,
 } from './customerLifetimeValue.js';
 export * from './simple/index.js';
+export * from './bgBb/index.js';
+export * from './sbg/index.js';
+export * from './validation/index.js';

@@ -10,3 +10,4 @@ export * from './channels.js';
 export * from './contact.js';
 export * from './rewards.js';
 export * from './summaries.js';
+export * from './clvDiscrete.js';

@@ -1,0 +1,10 @@
+export { BgBbParamsSchema, type BgBbParams } from './bgBbParams.js';
+export type { BgBbHistory, BgBbColumns } from './bgBbHistory.js';
+export { BgBbFitSchema, type BgBbFit } from './bgBbFit.js';
+export { bgBbLogLikelihood } from './bgBbLogLikelihood.js';
+export { fitBgBb, fitBgBbUnchecked } from './fitBgBb.js';
+export { bgBbExpectedPurchases, bgBbExpectedPurchasesNewCustomer } from './bgBbExpectedPurchases.js';
+export { bgBbProbabilityAlive } from './bgBbProbabilityAlive.js';
+export { bgBbProbabilityOfPurchases } from './bgBbProbabilityOfPurchases.js';
+export { bgBbDert, type BgBbDertOptions } from './bgBbDert.js';
+export { simulateBgBb, type SimulateBgBbOptions } from './simulateBgBb.js';

@@ -1,0 +1,38 @@
+import { bgNbdProbabilityOfPurchases } from '../bgNbd/bgNbdProbabilityOfPurchases.js';
+import { type TransactionModelFit, unknownModel } from '../transactionModelFit.js';
+
+/**
+ * The probability that a NEW customer makes exactly `n` repeat purchases in (0, t], for any fitted
+ * transaction model.
+ *
+ * @remarks Dispatches on `fit.model` (`'bg-nbd'` → {@link bgNbdProbabilityOfPurchases}, Fader,
+ * Hardie & Lee 2005, eq. 8); the formula, edge cases and cost are those of the model's function.
+ * {@link calibrationFrequencyCheck} sums it over customers.
+ * @param fit - A fitted transaction model.
+ * @param n - The number of repeat purchases (an integer ≥ 0).
+ * @param t - The time since the first purchase, in `fit.timeUnit` (≥ 0).
+ * @returns A probability in [0, 1].
+ * @throws {@link RelmarkError} `invalid_parameters`, `invalid_input` as the model's function; also
+ *   `invalid_parameters` for an unknown model tag.
+ * @example
+ * ```ts
+ * import { probabilityOfPurchases } from 'relmark/clv';
+ * const fit = {
+ *   model: 'bg-nbd', params: { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, timeUnit: 'week',
+ *   logLikelihood: -9582.43, customers: 2357, standardErrors: { r: 0.0126, alpha: 0.378, a: 0.186, b: 0.705 },
+ *   diagnostics: { method: 'bfgs', iterations: 24, evaluations: 25, gradientNorm: 1e-10, reason: 'gradient' },
+ * } as const;
+ * probabilityOfPurchases(fit, 0, 39);
+ * //=> 0.5738
+ * ```
+ * @category CLV
+ */
+export function probabilityOfPurchases(fit: TransactionModelFit, n: number, t: number): number {
+  switch (fit.model) {
+    case 'bg-nbd':
+      return bgNbdProbabilityOfPurchases(fit.params, n, t);
+    default:
+      // A one-member union does not narrow to never; the cast goes once the union has more models.
+      return unknownModel(fit as never, 'probabilityOfPurchases');
+  }
+}
