@@ -56,7 +56,8 @@ describe('examples/notebook.ipynb', () => {
     });
     expect(output).toMatch(/1750 valid transactions, 3 rejected rows/);
     expect(output).toMatch(/BG\/NBD/);
-    expect(output).toMatch(/report: \d+ characters, 4 charts/);
+    expect(output).toMatch(/holdout: \d+ repeat purchases, model \d+\.\d/);
+    expect(output).toMatch(/report: \d+ characters, 5 charts/);
     expect(readFileSync(report, 'utf8').startsWith('<!doctype html>')).toBe(true);
   }, 130_000);
 });

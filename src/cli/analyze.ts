@@ -1,8 +1,8 @@
-import { bgNbdProbabilityOfPurchases } from '../clv/bgNbd/bgNbdProbabilityOfPurchases.js';
 import type { BgNbdFit } from '../clv/bgNbd/bgNbdFit.js';
 import { fitBgNbd } from '../clv/bgNbd/fitBgNbd.js';
 import { customerLifetimeValue, type CustomerValue } from '../clv/customerLifetimeValue.js';
 import { fitGammaGamma } from '../clv/gammaGamma/fitGammaGamma.js';
+import { calibrationFrequencyCheck } from '../clv/validation/calibrationFrequencyCheck.js';
 import type { GammaGammaFit } from '../clv/gammaGamma/gammaGammaFit.js';
 import type { PurchaseHistory } from '../clv/purchaseHistory.js';
 import type { TimeUnit } from '../models/primitives.js';
@@ -43,6 +43,8 @@ export interface ClvAnalysis {
   readonly spend: GammaGammaFit;
   readonly values: CustomerValue[];
   readonly repeatPurchases: RepeatPurchaseCount[];
+  /** Pearson's chi-square of the repeat-purchase check (descriptive). */
+  readonly chiSquare: number;
 }
 
 /** Fits BG/NBD and Gamma-Gamma and values every customer over the horizon. */
@@ -54,34 +56,10 @@ export function analyzeClv(histories: readonly PurchaseHistory[], settings: ClvS
     monthlyDiscountRate: settings.monthlyDiscountRate,
     margin: settings.margin,
   });
-  return { purchases, spend, values, repeatPurchases: repeatPurchaseCheck(purchases, histories, 7) };
-}
-
-/**
- * The calibration check of the transaction model: how many customers made 0, 1, …, `buckets − 2`
- * and `buckets − 1` or more repeat purchases, against the number the fitted model expects,
- * Σᵢ P(X(Tᵢ) = k) over customers (Fader, Hardie & Lee 2005, Figure 2; lifetimes'
- * `plot_period_transactions` shows the same comparison by simulation). Customers with the same T
- * share the work. The lead may replace this with the clv area's `calibrationFrequencyCheck`.
- */
-export function repeatPurchaseCheck(fit: BgNbdFit, histories: readonly PurchaseHistory[], buckets: number): RepeatPurchaseCount[] {
-  const actual = new Array<number>(buckets).fill(0);
-  const expected = new Array<number>(buckets).fill(0);
-  const customersByT = new Map<number, number>();
-  for (const h of histories) {
-    actual[Math.min(h.x, buckets - 1)]! += 1;
-    customersByT.set(h.T, (customersByT.get(h.T) ?? 0) + 1);
-  }
-  for (const [T, count] of customersByT) {
-    let below = 0;
-    for (let k = 0; k < buckets - 1; k++) {
-      const p = bgNbdProbabilityOfPurchases(fit.params, k, T);
-      expected[k]! += count * p;
-      below += p;
-    }
-    expected[buckets - 1]! += count * Math.max(0, 1 - below);
-  }
-  return actual.map((n, k) => ({ label: k === buckets - 1 ? `${k}+` : String(k), actual: n, expected: expected[k] ?? 0 }));
+  // The in-sample check of FHL 2005 (Figure 1): customers by repeat purchases 0…5 and 6+, actual vs model.
+  const check = calibrationFrequencyCheck(purchases, histories, { maxFrequency: 6 });
+  const repeatPurchases = check.rows.map((row) => ({ label: row.atLeast ? `${row.frequency}+` : String(row.frequency), actual: row.actual, expected: row.expected }));
+  return { purchases, spend, values, repeatPurchases, chiSquare: check.chiSquare };
 }
 
 /**

@@ -136,7 +136,7 @@ export async function runCommand(settings: Settings, streams: Streams): Promise<
     written.push(...writeTable(settings.out, name, table, settings.formats, columns));
     if (clv) {
       const fitPath = join(settings.out, 'fit.json');
-      writeJson(fitPath, { asOf: asOf.toISOString(), source: basename(source), transactionModel: clv.purchases, spendModel: clv.spend, repeatPurchases: clv.repeatPurchases });
+      writeJson(fitPath, { asOf: asOf.toISOString(), source: basename(source), transactionModel: clv.purchases, spendModel: clv.spend, repeatPurchases: clv.repeatPurchases, chiSquare: clv.chiSquare });
       written.push(fitPath);
     }
     say();
@@ -188,7 +188,7 @@ function printFit(say: (line?: string) => void, clv: ClvAnalysis, settings: Sett
   const g = clv.spend.params;
   say(`Gamma-Gamma on ${clv.spend.customers.toLocaleString('en-US')} repeat buyers (${clv.spend.excluded.length.toLocaleString('en-US')} customers left out: no repeat purchase or no spend; listed in fit.json with --out): p ${g.p.toPrecision(4)}, q ${g.q.toPrecision(4)}, v ${g.v.toPrecision(4)}`);
   say();
-  say('Calibration check: customers by number of repeat purchases, actual vs model');
+  say(`Calibration check: customers by number of repeat purchases, actual vs model (chi-square ${clv.chiSquare.toFixed(1)})`);
   say(formatTable(['repeat purchases', 'actual', 'model'], clv.repeatPurchases.map((r) => [r.label, r.actual.toLocaleString('en-US'), r.expected.toFixed(1)]), [false, true, true]));
 }
 
