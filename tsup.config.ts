@@ -1,20 +1,38 @@
 import { defineConfig } from 'tsup';
 
-const areas = ['models', 'rfm', 'clv', 'contact', 'channels', 'rewards', 'io', 'testing'] as const;
+const areas = ['models', 'rfm', 'clv', 'contact', 'channels', 'rewards', 'io', 'summaries', 'report', 'testing'] as const;
 
-export default defineConfig({
-  entry: {
-    index: 'src/index.ts',
-    ...Object.fromEntries(areas.map((area) => [`${area}/index`, `src/${area}/index.ts`])),
+// d3-array, d3-scale and d3-shape (used by relmark/report to draw SVG) are ESM-only: bundling them
+// keeps the CommonJS build of relmark/report loadable with require().
+const bundled = [/^d3-/, /^internmap$/];
+
+export default defineConfig([
+  {
+    entry: {
+      index: 'src/index.ts',
+      ...Object.fromEntries(areas.map((area) => [`${area}/index`, `src/${area}/index.ts`])),
+    },
+    format: ['esm', 'cjs'],
+    // TypeScript 6 deprecates the baseUrl that tsup's dts build sets itself (TOOLCHAIN.md pitfall 2).
+    dts: { compilerOptions: { ignoreDeprecations: '6.0' } },
+    // Splitting in both formats keeps one copy of shared modules, so RelmarkError and the schemas
+    // are the same objects whichever subpath loads them (tsup issue #408).
+    splitting: true,
+    treeshake: true,
+    sourcemap: true,
+    clean: true,
+    target: 'node20',
+    noExternal: bundled,
   },
-  format: ['esm', 'cjs'],
-  // TypeScript 6 deprecates the baseUrl that tsup's dts build sets itself (TOOLCHAIN.md pitfall 2).
-  dts: { compilerOptions: { ignoreDeprecations: '6.0' } },
-  // Splitting in both formats keeps one copy of shared modules, so RelmarkError and the schemas
-  // are the same objects whichever subpath loads them (tsup issue #408).
-  splitting: true,
-  treeshake: true,
-  sourcemap: true,
-  clean: true,
-  target: 'node20',
-});
+  {
+    // The `relmark` command: one ESM file for node, with its shebang.
+    entry: { 'cli/main': 'src/cli/main.ts' },
+    format: ['esm'],
+    platform: 'node',
+    target: 'node20',
+    banner: { js: '#!/usr/bin/env node' },
+    sourcemap: true,
+    clean: false,
+    noExternal: bundled,
+  },
+]);

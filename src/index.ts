@@ -14,3 +14,4 @@ export * from './rewards/index.js';
 export * from './io/index.js';
 export * from './summaries/index.js';
 export * from './sql/index.js';
+export * from './report/index.js';

@@ -1,0 +1,221 @@
+import { parseArgs } from 'node:util';
+import { parseColumnMapping, type DateFormat, type TransactionMapping } from '../io/index.js';
+import { isRelmarkError } from '../errors/RelmarkError.js';
+import { InstantSchema, type TimeUnit } from '../models/primitives.js';
+import { type Delimiter, parseDelimiterOption } from './delimitedText.js';
+import { UsageError } from './usageError.js';
+
+/** The subcommands. */
+export const commands = ['report', 'rfm', 'clv', 'contacts'] as const;
+export type Command = (typeof commands)[number];
+
+/** Everything a command needs, read from the command line. */
+export interface Settings {
+  readonly command: Command;
+  readonly file: string;
+  readonly asOf: Date | undefined;
+  readonly columns: TransactionMapping;
+  readonly delimiter: Delimiter | undefined;
+  readonly timeUnit: TimeUnit;
+  readonly out: string | undefined;
+  readonly formats: readonly ('csv' | 'json')[];
+  readonly rejectedFile: string | undefined;
+  readonly strict: boolean;
+  readonly quiet: boolean;
+  readonly top: number;
+  readonly html: string | undefined;
+  readonly horizonMonths: number;
+  readonly monthlyDiscountRate: number;
+  readonly margin: number;
+}
+
+/** What the command line asks for: a command to run, or a help text to print. */
+export type Request = { readonly kind: 'run'; readonly settings: Settings } | { readonly kind: 'help'; readonly text: string } | { readonly kind: 'version' };
+
+const inputHelp = `Input:
+  <file>                    CSV (or whitespace-separated text such as CDNOW_master.txt); - reads stdin
+  --as-of <date>            end of observation (YYYY-MM-DD or ISO date-time, UTC). Default: the day
+                            after the last transaction (found by a first pass over the file; printed)
+  --columns <map>           field=column pairs, e.g. customerId=cust,at=date,amount=value. Fields not
+                            named are found by common names (customer_id, date, amount, dollar_value, …)
+                            fields: id, customerId, at, amount, currency, kind, refundOf
+  --date-format <format>    auto (default), iso, yyyymmdd, epoch_ms, epoch_s
+  --delimiter <d>           auto (default), comma, tab, semicolon, pipe, whitespace, or one character
+Output:
+  --out <dir>               write per-customer results (and fit.json) into this folder
+  --format <csv|json|both>  file formats for --out (default both)
+  --rejected <file>         where rejected rows go (default <out>/rejected.csv, else ./relmark-rejected.csv)
+  --strict                  exit 2 when any row is rejected (the reasons are still written)
+  --top <n>                 customers listed on screen (default 10)
+  -q, --quiet               no progress bar and no notes on stderr
+  -h, --help                this help`;
+
+const modelHelp = `Model:
+  --time-unit <unit>        unit of tx and T for BG/NBD: day, week (default), month, year
+  --horizon-months <n>      CLV horizon in months (default 12)
+  --discount-rate <d>       monthly discount rate (default 0.01)
+  --margin <m>              share of spend that is profit (default 1)`;
+
+const exitHelp = `Exit codes: 0 ok, 1 usage error, 2 invalid input, 3 model did not converge.`;
+
+/** The help text of each command, and of `relmark` itself. */
+export const helpTexts: Record<Command | 'main', string> = {
+  main: `relmark — relationship-marketing analytics for a transaction export
+
+Usage: relmark <command> <file> [options]
+
+Commands:
+  report     segments, model fit, top customers; per-customer results; --html report
+  rfm        RFM scores and segments with the suggested action per segment
+  clv        BG/NBD + Gamma-Gamma fit and each customer's lifetime value and P(alive)
+  contacts   whom to contact next: customers ranked by the value at risk of losing them
+
+Run relmark <command> --help for its options. ${exitHelp}
+Example: relmark report transactions.csv --as-of 2026-01-01 --out results --html report.html`,
+  report: `Usage: relmark report <file> [options]
+
+Reads transactions, segments customers by RFM, fits BG/NBD and Gamma-Gamma, and prints the segment
+table (customers, revenue share, suggested action), the model fit (parameters, log-likelihood, the
+repeat-purchase calibration check) and the top customers by CLV with P(alive). With --out it writes
+customers.csv/json (id, segment, scores, x, tx, T, P(alive), expected purchases, CLV) and fit.json.
+
+${inputHelp}
+  --html <file>             write a self-contained HTML report with charts (no network needed)
+${modelHelp}
+
+${exitHelp}`,
+  rfm: `Usage: relmark rfm <file> [options]
+
+Recency (days since the last purchase), frequency and monetary value per customer, 1–5 scores and a
+named segment with its suggested action. With --out it writes rfm.csv/json.
+
+${inputHelp}
+
+${exitHelp}`,
+  clv: `Usage: relmark clv <file> [options]
+
+Fits BG/NBD (purchases) and Gamma-Gamma (spend) and values each customer over the horizon, with the
+probability of still being active. With --out it writes clv.csv/json and fit.json.
+
+${inputHelp}
+${modelHelp}
+
+${exitHelp}`,
+  contacts: `Usage: relmark contacts <file> [options]
+
+Whom to contact next: customers ranked by the value at risk of losing them, CLV / P(alive) × (1 −
+P(alive)) — the value they would bring if still active, times the chance they have already gone —
+with their segment's suggested action. With --out it writes contacts.csv/json.
+
+${inputHelp}
+${modelHelp}
+
+${exitHelp}`,
+};
+
+const options = {
+  'as-of': { type: 'string' },
+  columns: { type: 'string' },
+  'date-format': { type: 'string' },
+  delimiter: { type: 'string' },
+  'time-unit': { type: 'string' },
+  out: { type: 'string' },
+  format: { type: 'string' },
+  rejected: { type: 'string' },
+  strict: { type: 'boolean' },
+  top: { type: 'string' },
+  quiet: { type: 'boolean', short: 'q' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean' },
+  html: { type: 'string' },
+  'horizon-months': { type: 'string' },
+  'discount-rate': { type: 'string' },
+  margin: { type: 'string' },
+} as const;
+
+const modelOptions = ['time-unit', 'horizon-months', 'discount-rate', 'margin'];
+
+function number(text: string | undefined, name: string, fallback: number, check: (n: number) => boolean, expected: string): number {
+  if (text === undefined) return fallback;
+  const n = Number(text);
+  if (text.trim() === '' || !Number.isFinite(n) || !check(n)) throw new UsageError(`--${name} must be ${expected}, received "${text}"`);
+  return n;
+}
+
+/** Reads the command line (without the node and script paths). Throws {@link UsageError} for a mistake. */
+export function parseCommandLine(argv: readonly string[]): Request {
+  const [first, ...rest] = argv;
+  if (first === undefined || first === '--help' || first === '-h' || first === 'help') return { kind: 'help', text: helpTexts.main };
+  if (first === '--version') return { kind: 'version' };
+  if (!(commands as readonly string[]).includes(first)) throw new UsageError(`unknown command "${first}" (expected one of ${commands.join(', ')})`);
+  const command = first as Command;
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...rest], options, allowPositionals: true, strict: true });
+  } catch (cause) {
+    throw new UsageError((cause as Error).message);
+  }
+  const v = parsed.values;
+  if (v.help === true) return { kind: 'help', text: helpTexts[command] };
+  if (command === 'rfm') {
+    const given = modelOptions.filter((name) => v[name as keyof typeof v] !== undefined);
+    if (given.length > 0) throw new UsageError(`rfm does not fit a model: --${given.join(', --')} does not apply`);
+  }
+  if (v.html !== undefined && command !== 'report') throw new UsageError('--html is an option of relmark report');
+  if (parsed.positionals.length !== 1) {
+    throw new UsageError(parsed.positionals.length === 0 ? `relmark ${command} needs a file (or - for stdin)` : `relmark ${command} takes one file, received ${parsed.positionals.length}`);
+  }
+  const file = parsed.positionals[0] as string;
+
+  let asOf: Date | undefined;
+  if (v['as-of'] !== undefined) {
+    const result = InstantSchema.safeParse(/^\d{8}$/.test(v['as-of']) ? `${v['as-of'].slice(0, 4)}-${v['as-of'].slice(4, 6)}-${v['as-of'].slice(6)}` : v['as-of']);
+    if (!result.success) throw new UsageError(`--as-of must be a date such as 2026-01-01, received "${v['as-of']}"`);
+    asOf = result.data;
+  }
+  if (asOf === undefined && file === '-') throw new UsageError('--as-of is required when reading stdin (the default needs a first pass over a file)');
+
+  let columns: TransactionMapping = {};
+  if (v.columns !== undefined) {
+    try {
+      columns = parseColumnMapping(v.columns);
+    } catch (cause) {
+      if (isRelmarkError(cause)) throw new UsageError(`--columns: ${cause.issues.map((i) => i.message).join('; ')}`);
+      throw cause;
+    }
+  }
+  const dateFormats = ['auto', 'iso', 'yyyymmdd', 'epoch_ms', 'epoch_s'];
+  if (v['date-format'] !== undefined) {
+    if (!dateFormats.includes(v['date-format'])) throw new UsageError(`--date-format must be one of ${dateFormats.join(', ')}, received "${v['date-format']}"`);
+    columns = { ...columns, dateFormat: v['date-format'] as DateFormat };
+  }
+  const delimiter = parseDelimiterOption(v.delimiter);
+  if (v.delimiter !== undefined && v.delimiter !== 'auto' && delimiter === undefined) throw new UsageError(`--delimiter must be auto, comma, tab, semicolon, pipe, whitespace or one character, received "${v.delimiter}"`);
+  const units = ['day', 'week', 'month', 'year'];
+  const timeUnit = v['time-unit'] ?? 'week';
+  if (!units.includes(timeUnit)) throw new UsageError(`--time-unit must be one of ${units.join(', ')}, received "${timeUnit}"`);
+  const format = v.format ?? 'both';
+  if (!['csv', 'json', 'both'].includes(format)) throw new UsageError(`--format must be csv, json or both, received "${format}"`);
+
+  return {
+    kind: 'run',
+    settings: {
+      command,
+      file,
+      asOf,
+      columns,
+      delimiter,
+      timeUnit: timeUnit as TimeUnit,
+      out: v.out,
+      formats: format === 'both' ? ['csv', 'json'] : [format as 'csv' | 'json'],
+      rejectedFile: v.rejected,
+      strict: v.strict === true,
+      quiet: v.quiet === true,
+      top: number(v.top, 'top', 10, (n) => Number.isInteger(n) && n >= 0, 'an integer ≥ 0'),
+      html: v.html,
+      horizonMonths: number(v['horizon-months'], 'horizon-months', 12, (n) => Number.isInteger(n) && n >= 0 && n <= 1200, 'an integer from 0 to 1200'),
+      monthlyDiscountRate: number(v['discount-rate'], 'discount-rate', 0.01, (n) => n >= 0, 'a number ≥ 0'),
+      margin: number(v.margin, 'margin', 1, (n) => n >= 0, 'a number ≥ 0'),
+    },
+  };
+}

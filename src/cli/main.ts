@@ -1,0 +1,69 @@
+/**
+ * The `relmark` command: `relmark report|rfm|clv|contacts <file> [options]`. The only code of
+ * relmark that touches the process, the file system and the terminal; the analysis is the library's.
+ * Exit codes: 0 ok, 1 usage error, 2 invalid input, 3 a model did not converge.
+ */
+import { readFileSync } from 'node:fs';
+import { isRelmarkError } from '../errors/RelmarkError.js';
+import { helpTexts, parseCommandLine, type Request } from './commandLine.js';
+import { runCommand } from './runCommand.js';
+import { exitCodes, UsageError } from './usageError.js';
+
+function version(): string {
+  try {
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: string };
+    return pkg.version ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+/** Runs the command line and returns the exit code. */
+export async function main(argv: readonly string[]): Promise<number> {
+  let request: Request;
+  try {
+    request = parseCommandLine(argv);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`relmark: ${error.message}\n\n${helpTexts[(['report', 'rfm', 'clv', 'contacts'] as const).find((c) => c === argv[0]) ?? 'main'].split('\n\n')[0]}\nRun relmark ${argv[0] !== undefined && ['report', 'rfm', 'clv', 'contacts'].includes(argv[0]) ? `${argv[0]} ` : ''}--help for the options.\n`);
+      return exitCodes.usage;
+    }
+    throw error;
+  }
+  if (request.kind === 'help') {
+    process.stdout.write(`${request.text}\n`);
+    return exitCodes.ok;
+  }
+  if (request.kind === 'version') {
+    process.stdout.write(`${version()}\n`);
+    return exitCodes.ok;
+  }
+  try {
+    await runCommand(request.settings, { stdout: process.stdout, stderr: process.stderr });
+    return exitCodes.ok;
+  } catch (error) {
+    if (isRelmarkError(error)) {
+      process.stderr.write(`relmark: ${error.message}\n`);
+      if (error.code === 'not_converged') {
+        const d = error.details ?? {};
+        const why = typeof d.reason === 'string' ? ` (reason: ${d.reason}, ${String(d.evaluations ?? '?')} evaluations)` : '';
+        process.stderr.write(`The model did not converge${why}: the data may not hold enough repeat purchases for it. Try more customers, a longer history or another --time-unit.\n`);
+        return exitCodes.notConverged;
+      }
+      return exitCodes.invalidInput;
+    }
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'EISDIR' || code === 'EACCES') {
+      process.stderr.write(`relmark: cannot read ${request.settings.file}: ${(error as Error).message}\n`);
+      return exitCodes.invalidInput;
+    }
+    throw error;
+  }
+}
+
+// A reader that stops early (`relmark report x.csv | head`) is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(exitCodes.ok);
+  throw error;
+});
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,58 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { fitBgNbd, summarizeHistories } from 'relmark/clv';
+import { expectClose } from '../helpers/expectClose.js';
+import { missingDataReason, sharedDataFile } from '../helpers/sharedData.js';
+import { buildCli, runCli, tempDir } from './runCli.js';
+
+const name = 'CDNOW_master.txt';
+const file = sharedDataFile(name);
+
+/** Test-only reader of CDNOW_master.txt (`customer_id date number_of_cds dollar_value`, blank-separated, CRLF). */
+function readCdnowMaster(path: string) {
+  return readFileSync(path, 'utf8')
+    .split(/\r?\n/)
+    .slice(1)
+    .filter((line) => line.trim() !== '')
+    .map((line) => {
+      const [customerId, date, , dollars] = line.trim().split(/\s+/) as [string, string, string, string];
+      return { customerId, at: `${date.slice(0, 4)}-${date.slice(4, 6)}-${date.slice(6, 8)}`, amount: Number(dollars) };
+    });
+}
+
+describe(`relmark report on ${name}`, { timeout: 120_000 }, () => {
+  let cli = '';
+  beforeAll(async () => {
+    if (file) cli = await buildCli();
+  }, 60_000);
+
+  it.skipIf(!file)(`reads the whole cohort and fits the same BG/NBD as the library ${file ? '' : missingDataReason(name)}`, () => {
+    const out = tempDir();
+    const run = runCli(cli, ['report', file as string, '--as-of', '1998-07-01', '--out', out, '--format', 'json', '-q'], { timeout: 110_000 });
+    expect(run.code, run.stderr).toBe(0);
+    // The README of the shared data: 69,659 rows, all customers of the Q1-1997 cohort (23,570).
+    expect(run.stdout).toContain('69,659 rows read (columns customerId=customer_id,at=date,amount=dollar_value), 69,659 valid, 0 rejected');
+    expect(run.stdout).toContain('RFM segments of 23,570 customers');
+
+    // The full-data MLE, computed here with the library on the same summaries (x, tx, T in weeks as
+    // of 1998-07-01, purchases merged by day as lifetimes does). No published table gives the
+    // 78-week full-cohort fit; the 39-week calibration MLE on the 1/10 sample is checked against
+    // FHL 2005 in test/reference/clvBgNbd.cdnow.test.ts.
+    const histories = summarizeHistories(readCdnowMaster(file as string), { asOf: '1998-07-01', timeUnit: 'week' });
+    const expected = fitBgNbd(histories, { timeUnit: 'week' });
+    const fit = JSON.parse(readFileSync(join(out, 'fit.json'), 'utf8')) as { transactionModel: typeof expected; repeatPurchases: { label: string; actual: number }[] };
+    expect(fit.transactionModel.customers).toBe(23_570);
+    // Same summaries and optimiser, so the same numbers up to rounding: rtol 1e-9.
+    const p = fit.transactionModel.params;
+    expectClose([p.r, p.alpha, p.a, p.b], [expected.params.r, expected.params.alpha, expected.params.a, expected.params.b], { rtol: 1e-9 });
+    expectClose(fit.transactionModel.logLikelihood, expected.logLikelihood, { rtol: 1e-12 });
+    // Customers without a repeat purchase in the whole period.
+    expect(fit.repeatPurchases[0]).toMatchObject({ label: '0', actual: histories.filter((h) => h.x === 0).length });
+
+    const customers = JSON.parse(readFileSync(join(out, 'customers.json'), 'utf8')) as { customerId: string; x: number; T: number }[];
+    expect(customers).toHaveLength(23_570);
+    const byId = new Map(histories.map((h) => [h.customerId, h]));
+    for (const c of customers.slice(0, 200)) expect([c.x, c.T]).toEqual([byId.get(c.customerId)?.x, byId.get(c.customerId)?.T]);
+  });
+});
