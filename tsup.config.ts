@@ -1,6 +1,6 @@
 import { defineConfig } from 'tsup';
 
-const areas = ['models', 'rfm', 'clv', 'contact', 'channels', 'rewards', 'io', 'summaries', 'report', 'testing'] as const;
+const areas = ['models', 'rfm', 'clv', 'contact', 'channels', 'rewards', 'io', 'summaries', 'sql', 'report', 'testing'] as const;
 
 // d3-array, d3-scale and d3-shape (used by relmark/report to draw SVG) are ESM-only: bundling them
 // keeps the CommonJS build of relmark/report loadable with require().
@@ -20,9 +20,24 @@ export default defineConfig([
     splitting: true,
     treeshake: true,
     sourcemap: true,
-    clean: true,
+    // Not cleaned here: the configs build in parallel and a clean would delete the others' output
+    // (the build script empties dist first).
+    clean: false,
     target: 'node20',
     noExternal: bundled,
+  },
+  {
+    // relmark/parallel is ESM-only: its pool starts workers on its own bundled file through
+    // import.meta.url, which a CJS build cannot keep (and shims would point into a shared chunk).
+    // Being a separate build it has its own copy of shared modules; RelmarkError's brand keeps
+    // instanceof working across copies.
+    entry: { 'parallel/index': 'src/parallel/index.ts' },
+    format: ['esm'],
+    platform: 'node',
+    target: 'node20',
+    dts: { compilerOptions: { ignoreDeprecations: '6.0' } },
+    sourcemap: true,
+    clean: false,
   },
   {
     // The `relmark` command: one ESM file for node, with its shebang.

@@ -8,9 +8,12 @@ import { describe, expect, it } from 'vitest';
 // exactly as a user would, in ESM and in CommonJS.
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const pkg = JSON.parse(readFileSync(`${root}/package.json`, 'utf8')) as { exports: Record<string, unknown> };
+// relmark/parallel is ESM-only (its workers load the module through import.meta.url).
+const esmOnly = ['relmark/parallel'];
 const subpaths = Object.keys(pkg.exports)
   .filter((key) => key !== './package.json')
-  .map((key) => (key === '.' ? 'relmark' : `relmark/${key.slice(2)}`));
+  .map((key) => (key === '.' ? 'relmark' : `relmark/${key.slice(2)}`))
+  .filter((subpath) => !esmOnly.includes(subpath));
 const require = createRequire(`${root}/package.json`);
 
 describe('the built package', () => {
@@ -24,6 +27,16 @@ describe('the built package', () => {
     expect(Object.keys(esm).sort()).toEqual(Object.keys(cjs).sort());
     const base = subpath === 'relmark' ? 'dist/index' : `dist/${subpath.slice('relmark/'.length)}/index`;
     for (const file of [`${base}.js`, `${base}.cjs`, `${base}.d.ts`, `${base}.d.cts`]) expect(existsSync(`${root}/${file}`), file).toBe(true);
+  });
+
+  it('starts relmark/parallel workers from dist and fits as the single-thread build does', async () => {
+    const { fitBgNbdParallel } = (await import('relmark/parallel')) as typeof import('relmark/parallel');
+    const clv = (await import('relmark/clv')) as typeof import('relmark/clv');
+    expect(existsSync(`${root}/dist/parallel/index.d.ts`)).toBe(true);
+    const histories = clv.simulateBgNbd({ params: { r: 0.25, alpha: 4, a: 0.8, b: 2.5 }, customers: 4000, T: 39, seed: 1 });
+    const parallel = await fitBgNbdParallel(histories, { threads: 2, minRowsPerThread: 500 });
+    const single = clv.fitBgNbdUnchecked(clv.compressHistories(histories));
+    expect(Math.abs(parallel.logLikelihood - single.logLikelihood) / Math.abs(single.logLikelihood)).toBeLessThan(1e-12);
   });
 
   it('shares one RelmarkError and one copy of each schema across subpaths (ESM and CJS each)', async () => {
