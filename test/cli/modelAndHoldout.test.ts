@@ -53,6 +53,12 @@ describe('relmark --model', { timeout: 60_000 }, () => {
     expect(runCli(cli, ['contacts', sample, '--as-of', '2026-01-01', '--model', model, '-q', '--top', '1']).code).toBe(0);
   });
 
+  it.each(['pareto-nbd', 'mbg-nbd'])('--model %s exits 3 when the model cannot be fitted (nobody bought twice)', (model) => {
+    const run = runCli(cli, ['clv', join(root, 'test/cli/fixtures/one-purchase-each.csv'), '--as-of', '2026-01-01', '--model', model, '-q']);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toMatch(/did not converge \(reason: \w+/);
+  });
+
   it('an unknown --model is a usage error (exit 1)', () => {
     const run = runCli(cli, ['report', sample, '--as-of', '2026-01-01', '--model', 'bg-bb']);
     expect(run.code).toBe(1);
