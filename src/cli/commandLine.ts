@@ -91,8 +91,9 @@ ${inputHelp}
   --holdout-from <date>     holdout run: fit the model on the transactions before this date (the
                             calibration period), then compare its expected repeat purchases with the
                             actual ones from this date to --as-of (totals, MAE, RMSE, bias; the
-                            weekly tracking chart with --html). A holdout run holds the valid rows in
-                            memory; a plain run streams
+                            weekly tracking chart with --html). Per-customer results use the
+                            calibration parameters with each history at --as-of. A holdout run holds
+                            the valid rows in memory; a plain run streams
 ${modelHelp}
 
 ${exitHelp}`,

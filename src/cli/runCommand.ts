@@ -308,7 +308,7 @@ function htmlReport(asOf: Date, source: string, notes: readonly string[], rfm: R
     ...(p && g && clv
       ? {
           fits: [
-            { name: `${modelLabels[p.model]} (purchases)`, params: p.params, standardErrors: p.standardErrors, logLikelihood: p.logLikelihood, customers: p.customers, note: `time unit ${p.timeUnit}; ${p.diagnostics.method}, ${p.diagnostics.iterations} iterations` },
+            { name: `${modelLabels[p.model]} (purchases)`, params: p.params, standardErrors: p.standardErrors, logLikelihood: p.logLikelihood, customers: p.customers, note: `time unit ${p.timeUnit}; ${holdout ? `fitted on the transactions before ${day(holdout.holdoutFrom)}; ` : ''}${p.diagnostics.method}, ${p.diagnostics.iterations} iterations` },
             { name: 'Gamma-Gamma (spend)', params: g.params, standardErrors: g.standardErrors, logLikelihood: g.logLikelihood, customers: g.customers, note: `${g.excluded.length} customers left out (no repeat purchase or no spend)` },
           ],
           repeatPurchases: clv.repeatPurchases,
