@@ -4,6 +4,7 @@ import { isRelmarkError } from '../errors/RelmarkError.js';
 import { InstantSchema, type TimeUnit } from '../models/primitives.js';
 import { type Delimiter, parseDelimiterOption } from './delimitedText.js';
 import { UsageError } from './usageError.js';
+import { type TransactionModelName, transactionModels } from './analyze.js';
 
 /** The subcommands. */
 export const commands = ['report', 'rfm', 'clv', 'contacts'] as const;
@@ -27,6 +28,10 @@ export interface Settings {
   readonly horizonMonths: number;
   readonly monthlyDiscountRate: number;
   readonly margin: number;
+  /** The transaction model for P(alive), expected purchases and CLV. */
+  readonly model: TransactionModelName;
+  /** report only: the first instant of the holdout period; calibration is everything before it. */
+  readonly holdoutFrom: Date | undefined;
 }
 
 /** What the command line asks for: a command to run, or a help text to print. */
@@ -51,6 +56,8 @@ Output:
   -h, --help                this help`;
 
 const modelHelp = `Model:
+  --model <name>            transaction model for P(alive), expected purchases and CLV:
+                            bg-nbd (default), pareto-nbd, mbg-nbd
   --time-unit <unit>        unit of tx and T for BG/NBD: day, week (default), month, year
   --horizon-months <n>      CLV horizon in months (default 12)
   --discount-rate <d>       monthly discount rate (default 0.01)
@@ -74,13 +81,19 @@ Run relmark <command> --help for its options. ${exitHelp}
 Example: relmark report transactions.csv --as-of 2026-01-01 --out results --html report.html`,
   report: `Usage: relmark report <file> [options]
 
-Reads transactions, segments customers by RFM, fits BG/NBD and Gamma-Gamma, and prints the segment
+Reads transactions, segments customers by RFM, fits BG/NBD (or --model) and Gamma-Gamma, and prints the segment
 table (customers, revenue share, suggested action), the model fit (parameters, log-likelihood, the
 repeat-purchase calibration check) and the top customers by CLV with P(alive). With --out it writes
 customers.csv/json (id, segment, scores, x, tx, T, P(alive), expected purchases, CLV) and fit.json.
 
 ${inputHelp}
   --html <file>             write a self-contained HTML report with charts (no network needed)
+  --holdout-from <date>     holdout run: fit the model on the transactions before this date (the
+                            calibration period), then compare its expected repeat purchases with the
+                            actual ones from this date to --as-of (totals, MAE, RMSE, bias; the
+                            weekly tracking chart with --html). Per-customer results use the
+                            calibration parameters with each history at --as-of. A holdout run holds
+                            the valid rows in memory; a plain run streams
 ${modelHelp}
 
 ${exitHelp}`,
@@ -94,7 +107,7 @@ ${inputHelp}
 ${exitHelp}`,
   clv: `Usage: relmark clv <file> [options]
 
-Fits BG/NBD (purchases) and Gamma-Gamma (spend) and values each customer over the horizon, with the
+Fits BG/NBD (or --model; purchases) and Gamma-Gamma (spend) and values each customer over the horizon, with the
 probability of still being active. With --out it writes clv.csv/json and fit.json.
 
 ${inputHelp}
@@ -131,9 +144,19 @@ const options = {
   'horizon-months': { type: 'string' },
   'discount-rate': { type: 'string' },
   margin: { type: 'string' },
+  model: { type: 'string' },
+  'holdout-from': { type: 'string' },
 } as const;
 
-const modelOptions = ['time-unit', 'horizon-months', 'discount-rate', 'margin'];
+const modelOptions = ['time-unit', 'horizon-months', 'discount-rate', 'margin', 'model'];
+
+/** A date option: YYYY-MM-DD, YYYYMMDD or an ISO date-time (UTC). */
+function dateOption(text: string | undefined, name: string): Date | undefined {
+  if (text === undefined) return undefined;
+  const result = InstantSchema.safeParse(/^\d{8}$/.test(text) ? `${text.slice(0, 4)}-${text.slice(4, 6)}-${text.slice(6)}` : text);
+  if (!result.success) throw new UsageError(`--${name} must be a date such as 2026-01-01, received "${text}"`);
+  return result.data;
+}
 
 function number(text: string | undefined, name: string, fallback: number, check: (n: number) => boolean, expected: string): number {
   if (text === undefined) return fallback;
@@ -162,16 +185,19 @@ export function parseCommandLine(argv: readonly string[]): Request {
     if (given.length > 0) throw new UsageError(`rfm does not fit a model: --${given.join(', --')} does not apply`);
   }
   if (v.html !== undefined && command !== 'report') throw new UsageError('--html is an option of relmark report');
+  if (v['holdout-from'] !== undefined && command !== 'report') throw new UsageError('--holdout-from is an option of relmark report');
+  const model = v.model ?? 'bg-nbd';
+  if (!(transactionModels as readonly string[]).includes(model)) throw new UsageError(`--model must be one of ${transactionModels.join(', ')}, received "${model}"`);
   if (parsed.positionals.length !== 1) {
     throw new UsageError(parsed.positionals.length === 0 ? `relmark ${command} needs a file (or - for stdin)` : `relmark ${command} takes one file, received ${parsed.positionals.length}`);
   }
   const file = parsed.positionals[0] as string;
 
-  let asOf: Date | undefined;
-  if (v['as-of'] !== undefined) {
-    const result = InstantSchema.safeParse(/^\d{8}$/.test(v['as-of']) ? `${v['as-of'].slice(0, 4)}-${v['as-of'].slice(4, 6)}-${v['as-of'].slice(6)}` : v['as-of']);
-    if (!result.success) throw new UsageError(`--as-of must be a date such as 2026-01-01, received "${v['as-of']}"`);
-    asOf = result.data;
+  const asOf = dateOption(v['as-of'], 'as-of');
+  const holdoutFrom = dateOption(v['holdout-from'], 'holdout-from');
+  // The holdout needs an end: with the default --as-of it would be the day after the last transaction.
+  if (holdoutFrom !== undefined && asOf !== undefined && holdoutFrom.getTime() >= asOf.getTime()) {
+    throw new UsageError(`--holdout-from (${v['holdout-from']}) must be before --as-of (${v['as-of']})`);
   }
   if (asOf === undefined && file === '-') throw new UsageError('--as-of is required when reading stdin (the default needs a first pass over a file)');
 
@@ -216,6 +242,8 @@ export function parseCommandLine(argv: readonly string[]): Request {
       horizonMonths: number(v['horizon-months'], 'horizon-months', 12, (n) => Number.isInteger(n) && n >= 0 && n <= 1200, 'an integer from 0 to 1200'),
       monthlyDiscountRate: number(v['discount-rate'], 'discount-rate', 0.01, (n) => n >= 0, 'a number ≥ 0'),
       margin: number(v.margin, 'margin', 1, (n) => n >= 0, 'a number ≥ 0'),
+      model: model as TransactionModelName,
+      holdoutFrom,
     },
   };
 }

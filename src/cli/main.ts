@@ -42,6 +42,11 @@ export async function main(argv: readonly string[]): Promise<number> {
     await runCommand(request.settings, { stdout: process.stdout, stderr: process.stderr });
     return exitCodes.ok;
   } catch (error) {
+    // A usage error found only with the data (--holdout-from after the default --as-of).
+    if (error instanceof UsageError) {
+      process.stderr.write(`relmark: ${error.message}\n`);
+      return exitCodes.usage;
+    }
     if (isRelmarkError(error)) {
       process.stderr.write(`relmark: ${error.message}\n`);
       if (error.code === 'not_converged') {

@@ -1,15 +1,20 @@
 import { basename, join } from 'node:path';
 import { RelmarkError } from '../errors/RelmarkError.js';
 import { formatPath } from '../errors/formatIssues.js';
-import { msPerDay } from '../internal/time.js';
+import { msPerDay, msPerUnit } from '../internal/time.js';
 import { renderHtmlReport } from '../report/index.js';
-import { analyzeClv, analyzeRfm, type ClvAnalysis, type RfmAnalysis, valueAtRisk } from './analyze.js';
+import { splitCalibrationHoldout } from '../clv/splitCalibrationHoldout.js';
+import { holdoutValidation, type HoldoutValidation } from '../clv/validation/holdoutValidation.js';
+import { trackRepeatPurchases, type RepeatPurchaseTracking } from '../clv/validation/trackRepeatPurchases.js';
+import type { Transaction } from '../models/transaction.js';
+import { analyzeClv, analyzeRfm, type ClvAnalysis, modelLabels, type RfmAnalysis, valueAtRisk } from './analyze.js';
 import type { Settings } from './commandLine.js';
 import { readInput, type InputInfo } from './readInput.js';
 import { createProgress } from './progress.js';
 import { createInputSummarizer, type InputSummarizer, type InputSummary } from './summarizeInput.js';
 import type { TransactionMapping } from '../io/index.js';
 import { formatTable } from './formatTable.js';
+import { UsageError } from './usageError.js';
 import { createRejectedSink, writeJson, writeTable, writeText } from './writeOutputs.js';
 
 /** Where a command writes: stdout for results, stderr for progress and notes. */
@@ -55,11 +60,18 @@ export async function runCommand(settings: Settings, streams: Streams): Promise<
     notes.push(`as of ${day(asOf)}`);
   }
 
+  const holdoutFrom = settings.holdoutFrom;
+  if (holdoutFrom !== undefined && holdoutFrom.getTime() >= asOf.getTime()) {
+    throw new UsageError(`--holdout-from (${holdoutFrom.toISOString()}) must be before --as-of (${asOf.toISOString()}, the default: the day after the last transaction)`);
+  }
+
   const rejectedPath = settings.rejectedFile ?? (settings.out !== undefined ? join(settings.out, 'rejected.csv') : 'relmark-rejected.csv');
   const rejected = createRejectedSink(rejectedPath);
   let summarizer: InputSummarizer | undefined;
   const summarizerFor = (mapping: TransactionMapping) =>
     (summarizer ??= createInputSummarizer({ asOf, timeUnit: settings.timeUnit, keepIds: mapping.refundOf !== undefined }));
+  // trackRepeatPurchases needs the transactions themselves: a holdout run holds them in memory.
+  const kept: Transaction[] | undefined = holdoutFrom === undefined ? undefined : [];
   const progress = createProgress(streams.stderr, 'reading', !settings.quiet);
   let info: InputInfo;
   try {
@@ -68,7 +80,10 @@ export async function runCommand(settings: Settings, streams: Streams): Promise<
       columns: settings.columns,
       delimiter: settings.delimiter,
       onProgress: (done, total) => progress.update(done, total),
-      onValid: (valid, mapping) => summarizerFor(mapping).add(valid),
+      onValid: (valid, mapping) => {
+        summarizerFor(mapping).add(valid);
+        if (kept) keep(kept, valid, asOf.getTime(), mapping.refundOf !== undefined);
+      },
       onRejected: (row) => rejected.add(row),
     });
   } finally {
@@ -104,14 +119,29 @@ export async function runCommand(settings: Settings, streams: Streams): Promise<
   }
 
   const rfm = settings.command === 'clv' ? undefined : analyzeRfm(summary.rfm);
-  const clv =
-    settings.command === 'rfm'
-      ? undefined
-      : analyzeClv(summary.histories, { timeUnit: settings.timeUnit, horizonMonths: settings.horizonMonths, monthlyDiscountRate: settings.monthlyDiscountRate, margin: settings.margin });
+  const clvSettings = { model: settings.model, timeUnit: settings.timeUnit, horizonMonths: settings.horizonMonths, monthlyDiscountRate: settings.monthlyDiscountRate, margin: settings.margin };
+  let clv: ClvAnalysis | undefined;
+  let holdout: HoldoutRun | undefined;
+  if (holdoutFrom !== undefined && kept !== undefined) {
+    // The library's calibrationEnd is inclusive: calibration is every transaction before --holdout-from.
+    const calibrationEnd = new Date(holdoutFrom.getTime() - 1);
+    const split = splitCalibrationHoldout(kept, { calibrationEnd, holdoutEnd: asOf, timeUnit: settings.timeUnit });
+    if (split.calibration.length === 0) {
+      throw new RelmarkError('empty_input', 'no transaction before --holdout-from', { issues: [{ code: 'no_valid_rows', path: [], message: `${source} has no valid transaction before ${holdoutFrom.toISOString()}` }] });
+    }
+    clv = analyzeClv(summary.histories, clvSettings, split.calibration);
+    const validation = holdoutValidation(clv.purchases, split);
+    // Weekly periods, whatever the time unit of the fit.
+    const tracking = trackRepeatPurchases(clv.purchases, kept, { calibrationEnd, holdoutEnd: asOf, step: msPerUnit.week / msPerUnit[settings.timeUnit] });
+    holdout = { holdoutFrom, calibrationEnd, duration: split.holdout[0]?.duration ?? 0, newInHoldout: split.newInHoldout.length, validation, tracking };
+  } else if (settings.command !== 'rfm') {
+    clv = analyzeClv(summary.histories, clvSettings);
+  }
 
   const rows = customerRows(summary, rfm, clv);
   if (rfm) printSegments(say, rfm);
-  if (clv && settings.command !== 'contacts') printFit(say, clv, settings);
+  if (clv && settings.command !== 'contacts') printFit(say, clv, settings, holdout);
+  if (holdout) printHoldout(say, holdout, asOf, settings);
   if (clv && settings.command !== 'contacts' && settings.top > 0) {
     say();
     say(`Top ${Math.min(settings.top, rows.length)} customers by ${settings.horizonMonths}-month CLV (${100 * settings.monthlyDiscountRate}% monthly discount)`);
@@ -136,20 +166,66 @@ export async function runCommand(settings: Settings, streams: Streams): Promise<
     written.push(...writeTable(settings.out, name, table, settings.formats, columns));
     if (clv) {
       const fitPath = join(settings.out, 'fit.json');
-      writeJson(fitPath, { asOf: asOf.toISOString(), source: basename(source), transactionModel: clv.purchases, spendModel: clv.spend, repeatPurchases: clv.repeatPurchases, chiSquare: clv.chiSquare });
+      writeJson(fitPath, {
+        asOf: asOf.toISOString(),
+        source: basename(source),
+        transactionModel: clv.purchases,
+        spendModel: clv.spend,
+        repeatPurchases: clv.repeatPurchases,
+        chiSquare: clv.chiSquare,
+        ...(holdout
+          ? {
+              holdout: {
+                from: holdout.holdoutFrom.toISOString(),
+                calibrationEnd: holdout.calibrationEnd.toISOString(),
+                holdoutEnd: asOf.toISOString(),
+                duration: holdout.duration,
+                newInHoldout: holdout.newInHoldout,
+                totals: holdout.validation.totals,
+                byFrequency: holdout.validation.byFrequency,
+                tracking: holdout.tracking.periods,
+              },
+            }
+          : {}),
+      });
       written.push(fitPath);
     }
     say();
     say(`Wrote ${written.join(', ')}`);
   }
   if (settings.html !== undefined) {
-    writeText(settings.html, htmlReport(asOf, basename(source), notes.filter((note) => note !== `as of ${day(asOf)}`), rfm, clv, rows, settings));
+    writeText(settings.html, htmlReport(asOf, basename(source), notes.filter((note) => note !== `as of ${day(asOf)}`), rfm, clv, rows, settings, holdout));
     if (settings.out === undefined) say();
     say(`Wrote ${settings.html}`);
   }
 }
 
 type CustomerRow = Record<string, unknown> & { customerId: string };
+
+/** What a holdout run adds: the split, the holdout check and the tracking periods. */
+interface HoldoutRun {
+  readonly holdoutFrom: Date;
+  /** The last instant of calibration (inclusive), one millisecond before `holdoutFrom`. */
+  readonly calibrationEnd: Date;
+  /** The holdout length in the fit's time unit. */
+  readonly duration: number;
+  /** Customers whose first purchase is in the holdout: not in the cohort that is checked. */
+  readonly newInHoldout: number;
+  readonly validation: HoldoutValidation;
+  readonly tracking: RepeatPurchaseTracking;
+}
+
+/** Keeps the valid transactions up to `asOf` (ids only when refunds need them, as the summarizer does). */
+function keep(kept: Transaction[], valid: readonly Transaction[], asOf: number, keepIds: boolean): void {
+  for (const t of valid) {
+    if (t.at.getTime() > asOf) continue;
+    if (keepIds) kept.push(t);
+    else {
+      const { id: _id, ...rest } = t;
+      kept.push(rest as Transaction);
+    }
+  }
+}
 
 /** One row per customer: RFM (when computed) and value (when computed), ordered by customer id. */
 function customerRows(summary: InputSummary, rfm: RfmAnalysis | undefined, clv: ClvAnalysis | undefined): CustomerRow[] {
@@ -179,20 +255,38 @@ function printSegments(say: (line?: string) => void, rfm: RfmAnalysis): void {
   say(formatTable(['segment', 'customers', 'revenue share', 'suggested action'], rfm.segments.map((s) => [s.segment, s.customers.toLocaleString('en-US'), share(s.revenueShare), s.action]), [false, true, true, false]));
 }
 
-function printFit(say: (line?: string) => void, clv: ClvAnalysis, settings: Settings): void {
-  const p = clv.purchases.params;
-  const se = clv.purchases.standardErrors;
+function printFit(say: (line?: string) => void, clv: ClvAnalysis, settings: Settings, holdout: HoldoutRun | undefined): void {
+  const p: Readonly<Record<string, number>> = clv.purchases.params;
+  const se: Readonly<Record<string, number>> = clv.purchases.standardErrors;
+  const on = holdout ? `; fitted on the transactions before ${day(holdout.holdoutFrom)}` : '';
   say();
-  say(`BG/NBD on ${clv.purchases.customers.toLocaleString('en-US')} customers (time unit: ${settings.timeUnit}), log-likelihood ${clv.purchases.logLikelihood.toFixed(3)}, ${clv.purchases.diagnostics.method} in ${clv.purchases.diagnostics.iterations} iterations`);
-  say(formatTable(['parameter', 'estimate', 'std. error'], (['r', 'alpha', 'a', 'b'] as const).map((k) => [k, p[k].toPrecision(6), se[k].toPrecision(3)]), [false, true, true]));
+  say(`${modelLabels[clv.purchases.model]} on ${clv.purchases.customers.toLocaleString('en-US')} customers (time unit: ${settings.timeUnit}${on}), log-likelihood ${clv.purchases.logLikelihood.toFixed(3)}, ${clv.purchases.diagnostics.method} in ${clv.purchases.diagnostics.iterations} iterations`);
+  say(formatTable(['parameter', 'estimate', 'std. error'], Object.keys(p).map((k) => [k, (p[k] as number).toPrecision(6), (se[k] as number).toPrecision(3)]), [false, true, true]));
   const g = clv.spend.params;
   say(`Gamma-Gamma on ${clv.spend.customers.toLocaleString('en-US')} repeat buyers (${clv.spend.excluded.length.toLocaleString('en-US')} customers left out: no repeat purchase or no spend; listed in fit.json with --out): p ${g.p.toPrecision(4)}, q ${g.q.toPrecision(4)}, v ${g.v.toPrecision(4)}`);
   say();
-  say(`Calibration check: customers by number of repeat purchases, actual vs model (chi-square ${clv.chiSquare.toFixed(1)})`);
+  say(`Calibration check${holdout ? ' (calibration period)' : ''}: customers by number of repeat purchases, actual vs model (chi-square ${clv.chiSquare.toFixed(1)})`);
   say(formatTable(['repeat purchases', 'actual', 'model'], clv.repeatPurchases.map((r) => [r.label, r.actual.toLocaleString('en-US'), r.expected.toFixed(1)]), [false, true, true]));
 }
 
-function htmlReport(asOf: Date, source: string, notes: readonly string[], rfm: RfmAnalysis | undefined, clv: ClvAnalysis | undefined, rows: readonly CustomerRow[], settings: Settings): string {
+function printHoldout(say: (line?: string) => void, holdout: HoldoutRun, asOf: Date, settings: Settings): void {
+  const t = holdout.validation.totals;
+  say();
+  say(
+    `Holdout check: repeat purchases from ${day(holdout.holdoutFrom)} to ${day(asOf)} (${holdout.duration.toFixed(2)} ${settings.timeUnit}s) of the ${t.customers.toLocaleString('en-US')} customers who bought before ${day(holdout.holdoutFrom)}` +
+      `${holdout.newInHoldout > 0 ? ` (${holdout.newInHoldout.toLocaleString('en-US')} customers first seen in the holdout are not counted)` : ''}`,
+  );
+  say(
+    formatTable(
+      ['actual', 'expected', 'MAE', 'RMSE', 'bias'],
+      [[t.actual.toLocaleString('en-US'), t.expected.toFixed(1), t.mae.toFixed(4), t.rmse.toFixed(4), t.bias.toFixed(4)]],
+      [true, true, true, true, true],
+    ),
+  );
+  say('  MAE, RMSE and bias are per customer (bias = mean of expected − actual; negative: the model under-predicts)');
+}
+
+function htmlReport(asOf: Date, source: string, notes: readonly string[], rfm: RfmAnalysis | undefined, clv: ClvAnalysis | undefined, rows: readonly CustomerRow[], settings: Settings, holdout: HoldoutRun | undefined): string {
   const p = clv?.purchases;
   const g = clv?.spend;
   return renderHtmlReport({
@@ -214,11 +308,23 @@ function htmlReport(asOf: Date, source: string, notes: readonly string[], rfm: R
     ...(p && g && clv
       ? {
           fits: [
-            { name: 'BG/NBD (purchases)', params: p.params, standardErrors: p.standardErrors, logLikelihood: p.logLikelihood, customers: p.customers, note: `time unit ${p.timeUnit}; ${p.diagnostics.method}, ${p.diagnostics.iterations} iterations` },
+            { name: `${modelLabels[p.model]} (purchases)`, params: p.params, standardErrors: p.standardErrors, logLikelihood: p.logLikelihood, customers: p.customers, note: `time unit ${p.timeUnit}; ${holdout ? `fitted on the transactions before ${day(holdout.holdoutFrom)}; ` : ''}${p.diagnostics.method}, ${p.diagnostics.iterations} iterations` },
             { name: 'Gamma-Gamma (spend)', params: g.params, standardErrors: g.standardErrors, logLikelihood: g.logLikelihood, customers: g.customers, note: `${g.excluded.length} customers left out (no repeat purchase or no spend)` },
           ],
           repeatPurchases: clv.repeatPurchases,
         }
       : {}),
+    ...(holdout ? trackingSeries(holdout, settings) : {}),
   });
+}
+
+/** The tracking periods as the report's series: x is the end of each period in the time unit since the cohort's first purchase. */
+function trackingSeries(holdout: HoldoutRun, settings: Settings): { tracking: { period: number; actual: number; expected: number }[]; calibrationEnd: number } {
+  const periods = holdout.tracking.periods;
+  const start = Date.parse(periods[0]?.start ?? holdout.holdoutFrom.toISOString());
+  const unit = msPerUnit[settings.timeUnit];
+  return {
+    tracking: periods.map((p) => ({ period: (Date.parse(p.end) - start) / unit, actual: p.actual, expected: p.expected })),
+    calibrationEnd: (holdout.holdoutFrom.getTime() - start) / unit,
+  };
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fitBgNbd, summarizeHistories } from 'relmark/clv';
+import { fitBgNbd, holdoutValidation, splitCalibrationHoldout, summarizeHistories } from 'relmark/clv';
 import { expectClose } from '../helpers/expectClose.js';
 import { missingDataReason, sharedDataFile } from '../helpers/sharedData.js';
 import { buildCli, runCli, tempDir } from './runCli.js';
@@ -54,5 +54,31 @@ describe(`relmark report on ${name}`, { timeout: 120_000 }, () => {
     expect(customers).toHaveLength(23_570);
     const byId = new Map(histories.map((h) => [h.customerId, h]));
     for (const c of customers.slice(0, 200)) expect([c.x, c.T]).toEqual([byId.get(c.customerId)?.x, byId.get(c.customerId)?.T]);
+  });
+
+  it.skipIf(!file)(`--holdout-from 1997-10-01 checks the same holdout as the library on the 39/39-week split ${file ? '' : missingDataReason(name)}`, () => {
+    const out = tempDir();
+    const run = runCli(cli, ['report', file as string, '--as-of', '1998-07-01', '--holdout-from', '1997-10-01', '--out', out, '--format', 'json', '-q', '--top', '0'], { timeout: 110_000 });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('Holdout check: repeat purchases from 1997-10-01 to 1998-07-01');
+    // --holdout-from is the first day of the holdout. The library's calibrationEnd is inclusive, so the
+    // same split is calibrationEnd 1997-09-30 (FHL 2005 and lifetimes' calibration_period_end):
+    // a customer who first bought on 1997-01-01 has T = 272 days = 38.86 weeks.
+    const split = splitCalibrationHoldout(readCdnowMaster(file as string), { calibrationEnd: '1997-09-30', holdoutEnd: '1998-07-01', timeUnit: 'week' });
+    const fitted = fitBgNbd(split.calibration, { timeUnit: 'week' });
+    const expected = holdoutValidation(fitted, split).totals;
+    const fit = JSON.parse(readFileSync(join(out, 'fit.json'), 'utf8')) as {
+      transactionModel: typeof fitted;
+      holdout: { calibrationEnd: string; duration: number; totals: typeof expected };
+    };
+    expect(fit.holdout.calibrationEnd).toBe('1997-09-30T23:59:59.999Z');
+    expect(fit.holdout.duration).toBe(split.holdout[0]?.duration);
+    expect(fit.transactionModel.customers).toBe(23_570);
+    // Same split and optimiser: parameters to rtol 1e-9; the holdout totals are sums over the same customers.
+    const p = fit.transactionModel.params;
+    expectClose([p.r, p.alpha, p.a, p.b], [fitted.params.r, fitted.params.alpha, fitted.params.a, fitted.params.b], { rtol: 1e-9 });
+    expect(fit.holdout.totals.customers).toBe(expected.customers);
+    expect(fit.holdout.totals.actual).toBe(expected.actual);
+    expectClose([fit.holdout.totals.expected, fit.holdout.totals.mae, fit.holdout.totals.rmse, fit.holdout.totals.bias], [expected.expected, expected.mae, expected.rmse, expected.bias], { rtol: 1e-9 });
   });
 });

@@ -16,6 +16,8 @@ describe('parseCommandLine', () => {
       expect(helpTexts[command]).toContain('Exit codes: 0 ok, 1 usage error, 2 invalid input, 3 model did not converge');
       expect(helpTexts[command].includes('--horizon-months')).toBe(command !== 'rfm');
       expect(helpTexts[command].includes('--html')).toBe(command === 'report');
+      expect(helpTexts[command].includes('--model <name>')).toBe(command !== 'rfm');
+      expect(helpTexts[command].includes('--holdout-from')).toBe(command === 'report');
     }
   });
 
@@ -28,14 +30,14 @@ describe('parseCommandLine', () => {
     const all = parseCommandLine([
       'clv', 'x.txt', '--as-of', '19980701', '--columns', 'customerId=cust,at=date', '--date-format', 'yyyymmdd', '--delimiter', 'whitespace',
       '--time-unit', 'day', '--out', 'o', '--format', 'json', '--rejected', 'r.csv', '--strict', '-q', '--top', '3',
-      '--horizon-months', '24', '--discount-rate', '0.02', '--margin', '0.3',
+      '--horizon-months', '24', '--discount-rate', '0.02', '--margin', '0.3', '--model', 'pareto-nbd',
     ]);
     expect(all).toEqual({
       kind: 'run',
       settings: {
         command: 'clv', file: 'x.txt', asOf: new Date('1998-07-01T00:00:00Z'), columns: { customerId: 'cust', at: 'date', dateFormat: 'yyyymmdd' },
         delimiter: { kind: 'whitespace' }, timeUnit: 'day', out: 'o', formats: ['json'], rejectedFile: 'r.csv', strict: true, quiet: true, top: 3,
-        html: undefined, horizonMonths: 24, monthlyDiscountRate: 0.02, margin: 0.3,
+        html: undefined, horizonMonths: 24, monthlyDiscountRate: 0.02, margin: 0.3, model: 'pareto-nbd', holdoutFrom: undefined,
       },
     });
   });
@@ -59,6 +61,12 @@ describe('parseCommandLine', () => {
     [['rfm', 'x.csv', '--horizon-months', '6'], /rfm does not fit a model/],
     [['clv', 'x.csv', '--html', 'x.html'], /--html is an option of relmark report/],
     [['report', '-'], /--as-of is required when reading stdin/],
+    [['report', 'x.csv', '--model', 'bg-bb'], /--model must be one of bg-nbd, pareto-nbd, mbg-nbd, received "bg-bb"/],
+    [['rfm', 'x.csv', '--model', 'pareto-nbd'], /rfm does not fit a model/],
+    [['clv', 'x.csv', '--holdout-from', '2025-01-01'], /--holdout-from is an option of relmark report/],
+    [['report', 'x.csv', '--holdout-from', 'soon'], /--holdout-from must be a date/],
+    [['report', 'x.csv', '--as-of', '2025-01-01', '--holdout-from', '2025-01-01'], /--holdout-from \(2025-01-01\) must be before --as-of/],
+    [['report', 'x.csv', '--as-of', '2025-01-01', '--holdout-from', '2025-06-01'], /must be before --as-of/],
   ])('%j is a usage error: %s', (args, reason) => {
     expect(() => parseCommandLine(args)).toThrow(UsageError);
     expect(() => parseCommandLine(args)).toThrow(reason);
