@@ -16,13 +16,11 @@ const few = { iterations: 3, warmupIterations: 1, time: 0, warmupTime: 0 } as co
 
 const exact = simulateBgNbd({ params: truth, customers, T: 39, seed: 20240601 });
 const exactCompressed = compressHistories(exact);
-// Whole days, as summarizeHistories gives them: tx and T are multiples of 1/7 week; four cohorts.
-const days = {
-  x: exact.x,
-  tx: exact.tx.map((tx) => Math.floor(tx * 7) / 7),
-  T: exact.T.map((T, i) => T - (i % 4) * 13),
-};
-for (let i = 0; i < days.tx.length; i++) if ((days.tx[i] as number) > (days.T[i] as number)) days.tx[i] = days.T[i] as number;
+// Whole days, as summarizeHistories gives them: four quarterly cohorts (T = 39, 52, 65, 78 weeks),
+// each simulated over its own T, with tx rounded down to whole days. (An earlier version shortened T
+// after simulating, which left customers with purchases after T and no maximum to find.)
+const cohorts = simulateBgNbd({ params: truth, customers, T: Array.from({ length: customers }, (_, i) => 39 + (i % 4) * 13), seed: 20240602 });
+const days = { x: cohorts.x, tx: cohorts.tx.map((tx) => Math.floor(tx * 7) / 7), T: cohorts.T };
 
 describe(`BG/NBD on ${customers.toLocaleString('en')} customers, exact times (${exactCompressed.x.length.toLocaleString('en')} distinct rows)`, () => {
   bench('single thread: fitBgNbdUnchecked(compressHistories(columns))', () => {
