@@ -156,7 +156,9 @@ export async function createLikelihoodPool(model: PooledModel, columns: Required
       params,
       results,
     };
-    const worker = new Worker(entry, { workerData: input, eval: fromSources });
+    // The shard is a fresh copy: hand its buffers over instead of cloning 4 × rows doubles again.
+    const transferList = [input.columns.x, input.columns.tx, input.columns.T, input.columns.weights].map((column) => column.buffer as ArrayBuffer);
+    const worker = new Worker(entry, { workerData: input, eval: fromSources, transferList });
     workers.push(worker);
     started.push(
       new Promise<void>((resolve, reject) => {
@@ -172,6 +174,8 @@ export async function createLikelihoodPool(model: PooledModel, columns: Required
     Atomics.notify(controlView, generation);
     await Promise.all(workers.map((w) => w.terminate()));
   };
+  // Prepare the calling thread's shard while the workers start and prepare theirs.
+  const local = shardEvaluator(model, slice(columns, bounds[0] as number, bounds[1] as number), scale);
   try {
     await Promise.all(started);
   } catch (cause) {
@@ -181,7 +185,6 @@ export async function createLikelihoodPool(model: PooledModel, columns: Required
       cause,
     });
   }
-  const local = shardEvaluator(model, slice(columns, bounds[0] as number, bounds[1] as number), scale);
   const localGradient = new Float64Array(4);
   return {
     threads,
