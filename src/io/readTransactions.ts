@@ -86,17 +86,21 @@ export function readTransactions(
       });
     }
   }
-  const format = mapping.dateFormat ?? 'auto';
-  const rows = sources.map(({ fields }) => {
-    const row: Record<string, unknown> = {};
-    for (const field of transactionFields) {
-      const value = cellValue(fields[columnOf(field)]);
-      if (value === undefined) continue;
-      row[field] = field === 'amount' ? amountInput(value) : field === 'at' ? instantInput(value, format) : value;
-    }
-    return row;
-  });
+  const rows = sources.map(({ fields }) => transactionInputOf(fields, mapping));
   return parseTransactions(rows, { lineOf: (index) => sources[index]?.line ?? undefined });
+}
+
+/** The input that {@link TransactionSchema} is given for one record: mapped cells, trimmed and converted. @internal */
+export function transactionInputOf(fields: Readonly<Record<string, unknown>>, mapping: TransactionMapping): Record<string, unknown> {
+  const format = mapping.dateFormat ?? 'auto';
+  const row: Record<string, unknown> = {};
+  for (const field of transactionFields) {
+    const column = mapping[field] ?? field;
+    const value = cellValue(Object.hasOwn(fields, column) ? fields[column] : undefined);
+    if (value === undefined) continue;
+    row[field] = field === 'amount' ? amountInput(value) : field === 'at' ? instantInput(value, format) : value;
+  }
+  return row;
 }
 
 function isSourceRecord(record: unknown): record is SourceRecord {

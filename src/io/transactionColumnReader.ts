@@ -4,7 +4,9 @@ import type { RejectedRow } from '../models/parse.js';
 import type { SourceRecord } from './csvRecord.js';
 import { createCsvScanner, fieldEscaped, fieldText, type CsvScanner } from './csvScanner.js';
 import { checkHeader, toFields } from './parseCsv.js';
-import { readTransactions, transactionFields, type DateFormat, type TransactionField, type TransactionMapping } from './readTransactions.js';
+import { parseBatch } from '../models/parse.js';
+import { TransactionSchema, type Transaction } from '../models/transaction.js';
+import { transactionFields, transactionInputOf, type DateFormat, type TransactionField, type TransactionMapping } from './readTransactions.js';
 import { amountOfCell, instantMsOfCell } from './transactionCells.js';
 
 /**
@@ -420,7 +422,7 @@ export function createTransactionColumnReader(options: TransactionColumnReaderOp
   };
 
   /** Takes a row's values from the record path's parsed transaction. */
-  const takeParsed = (t: import('../models/transaction.js').Transaction, rawCustomer: unknown): void => {
+  const takeParsed = (t: Transaction, rawCustomer: unknown): void => {
     const bytes = encoder.encode(t.customerId);
     const rawText = typeof rawCustomer === 'string' && rawCustomer !== t.customerId ? rawCustomer : undefined;
     rowCustomer = internCustomer(bytes, 0, bytes.length, rawText);
@@ -535,9 +537,12 @@ export function createTransactionColumnReader(options: TransactionColumnReaderOp
     purchaseCurrency = grow(purchaseCurrency, (k) => new Int16Array(k));
   };
 
-  /** The record path: the zod schema decides, and gives the issues of a rejected row. */
+  /**
+   * The record path: the cells are converted as readTransactions converts them and the zod schema
+   * decides, giving a rejected row its exact issues; the checks across rows follow in acceptRow.
+   */
   const recordPath = (record: SourceRecord, index: number): void => {
-    const result = readTransactions([record], mapping ?? {});
+    const result = parseBatch(TransactionSchema, [transactionInputOf(record.fields, mapping ?? {})], { pathName: 'rows' });
     const t = result.valid[0];
     if (t === undefined) {
       const row = result.rejected[0] as RejectedRow;
