@@ -99,7 +99,10 @@ export type MinGapRule = z.output<typeof MinGapRuleSchema>;
  * with `start` after `end` wraps midnight (`'21:00'` → `'08:00'`). `channels` absent means every
  * channel. A contact requested inside quiet hours is moved to their end (`action: 'defer'`, by at
  * most `maxDeferral`, else it is suppressed) or suppressed (`'drop'`); one that another rule moves
- * into quiet hours always moves on to their end.
+ * into quiet hours always moves on to their end. Quiet hours are judged on the local wall clock, and
+ * their end is the first instant whose local time is outside them: across a DST change that may be the
+ * second pass of a repeated hour, the moment the clock falls back out of them, or the transition that
+ * skips their end.
  * @example
  * ```ts
  * import { QuietHoursRuleSchema } from 'relmark/contact';
