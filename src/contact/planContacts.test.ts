@@ -162,6 +162,14 @@ describe('planContacts', () => {
     expect(outcome(p).suppressed).toEqual(['vip:no_consent:consent:sms/marketing', 'no-record:no_consent:consent:push/marketing']);
   });
 
+  it.each([
+    ['granted, then withdrawn', ['granted', 'withdrawn']],
+    ['withdrawn, then granted', ['withdrawn', 'granted']],
+  ] as const)('lets a withdrawal win over a grant at the same instant, whatever the list order (%s)', (_name, order) => {
+    const customers = [{ id: 'ada', consents: order.map((status) => ({ channel: 'sms', purpose: 'marketing' as const, status, at: '2024-04-01T09:00:00Z' })) }];
+    expect(outcome(plan({}, [candidate('a', { channel: 'sms' })], { customers })).suppressed).toEqual(['a:no_consent:consent:sms/marketing']);
+  });
+
   it('allows purposes outside consentRequiredFor without a record, but not with a withdrawn one', () => {
     const customers = [{ id: 'ada', consents: [{ channel: 'sms', purpose: 'service' as const, status: 'withdrawn' as const, at: '2024-04-01' }] }];
     const p = plan({}, [candidate('a', { channel: 'push', purpose: 'service' }), candidate('b', { channel: 'sms', purpose: 'service' })], { customers });
