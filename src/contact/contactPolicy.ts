@@ -200,7 +200,9 @@ export type UnderContactRule = z.output<typeof UnderContactRuleSchema>;
  *   whose scope names purposes applies to exactly those purposes, exempt or not. Consent, quiet hours
  *   and capacity apply to every purpose.
  * - `consentRequiredFor` purposes need a granted consent in force for the channel and purpose; for the
- *   others, a withdrawn consent still blocks (consent is absolute).
+ *   others, a withdrawn consent still blocks (consent is absolute). The consent in force is the latest
+ *   event at or before `asOf`; a withdrawal wins a tie with a grant, whatever the list order (the
+ *   rule of `consentStatus` in `relmark/channels`).
  * - Only outbound history counts as past contacts; useful contacts (for under-contact) are outbound,
  *   not bounced, with a purpose in `usefulPurposes`.
  *

@@ -62,8 +62,9 @@ export interface PlanContactsUncheckedArgs {
  * `earliest` (asc) and id (code-unit order), so the plan does not depend on their input order. In rank order, each candidate gets the
  * EARLIEST allowed instant in `[max(earliest, asOf), min(latest, asOf + horizon)]`, given the history
  * and the contacts planned before it:
- * - consent is absolute: a withdrawn consent (latest event at or before `asOf`), or no granted consent
- *   for a purpose in `consentRequiredFor`, suppresses the candidate (`no_consent`), whatever its rank;
+ * - consent is absolute: a withdrawn consent (latest event at or before `asOf`; a withdrawal wins a tie
+ *   with a grant, whatever the list order, as in `consentStatus`), or no granted consent for a purpose
+ *   in `consentRequiredFor`, suppresses the candidate (`no_consent`), whatever its rank;
  * - caps hold in EVERY window: rolling caps in every span of their length (half-open `[s, s + length)`),
  *   calendar caps in the customer's local day/week/month (their zone, or `fallbackTimeZone`);
  * - minimum gaps hold between the new contact and every counted contact on the channel, before or
