@@ -37,14 +37,11 @@ interface ReadRow {
 /** Reads rows through the column reader, chunked at `split`, and returns each row's outcome in order. */
 function readColumns(csv: string, mapping: TransactionMapping, split: number): ReadRow[] {
   const out: ReadRow[] = [];
-  const batches: TransactionColumnBatch[] = [];
-  let ids: readonly string[] = [];
   const pending: { line: number; batch: TransactionColumnBatch; i: number }[] = [];
   const reader = createTransactionColumnReader({
     mapping,
     batchSize: 3,
     onBatch: (b) => {
-      batches.push(b);
       for (let i = 0; i < b.length; i++) pending.push({ line: b.line[i] as number, batch: b, i });
     },
     onRejected: (row) => out.push({ rejected: row }),
@@ -53,7 +50,7 @@ function readColumns(csv: string, mapping: TransactionMapping, split: number): R
   const cut = Math.min(bytes.length, split);
   reader.push(bytes.subarray(0, cut));
   reader.push(bytes.subarray(cut));
-  ids = reader.end().customerIds;
+  const ids = reader.end().customerIds;
   for (const { line, batch, i } of pending) {
     out.push({ accepted: { customerId: ids[batch.customer[i] as number] as string, at: batch.at[i] as number, amount: batch.amount[i] as number, refund: batch.refund[i] === 1 }, rejected: { index: -1, line, input: null, issues: [] } });
   }
