@@ -90,8 +90,16 @@ export function writeColumnTable(dir: string, name: string, table: { columns: Ta
     written.push(path);
   };
   if (formats.includes('csv')) {
-    const cells = columns.map((c) => (c.kind === 'text' ? (j: number) => csvText(c.value(j) as string, ',', true) : (j: number) => String(c.value(j))));
-    write(join(dir, `${name}.csv`), `${columns.map((c) => csvText(c.name, ',', true)).join(',')}\r\n`, (j) => `${cells.map((cell) => cell(j)).join(',')}\r\n`, '');
+    const text = columns.map((c) => c.kind === 'text');
+    const line = (j: number) => {
+      let out = '';
+      for (let i = 0; i < columns.length; i++) {
+        const value = (columns[i] as TableColumn).value(j);
+        out += `${i === 0 ? '' : ','}${text[i] === true ? csvText(value as string, ',', true) : String(value)}`;
+      }
+      return `${out}\r\n`;
+    };
+    write(join(dir, `${name}.csv`), `${columns.map((c) => csvText(c.name, ',', true)).join(',')}\r\n`, line, '');
   }
   if (formats.includes('json')) {
     const keys = columns.map((c) => `${JSON.stringify(c.name)}:`);

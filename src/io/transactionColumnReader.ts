@@ -156,7 +156,8 @@ export function createTransactionColumnReader(options: TransactionColumnReaderOp
   const customerIds: string[] = [];
   // Customers whose cells were written with blanks around the id: the raw spellings seen.
   const spellings = new Map<number, Set<string>>();
-  const plainSpelling: Uint8Array[] = [new Uint8Array(1 << 16)];
+  // 1 where a customer's id was also seen written exactly, without blanks around it.
+  let plainSpelling = new Uint8Array(1 << 16);
   const ids = createByteKeyTable(1 << 10);
   let idLine = new Int32Array(1 << 10);
   // Purchases that carry an id, for refund links (only when a refundOf column is mapped).
@@ -343,11 +344,17 @@ export function createTransactionColumnReader(options: TransactionColumnReaderOp
   let rowRefundOfBytes: Uint8Array | undefined;
 
   const internCustomer = (bytes: Uint8Array, start: number, end: number, raw: string | undefined): number => {
-    const before = customers.size;
     const index = customers.intern(bytes, start, end);
-    if (customers.size > before) customerIds.push(fieldText(bytes, start, end, 0, 'utf-8'));
-    const page = plainSpelling[index >>> 16] ?? (plainSpelling[index >>> 16] = new Uint8Array(1 << 16));
-    if (raw === undefined) page[index & 0xffff] = 1;
+    // Indices are dense and in order of first sight: a new customer's index is the dictionary's length.
+    if (index === customerIds.length) {
+      customerIds.push(fieldText(bytes, start, end, 0, 'utf-8'));
+      if (index === plainSpelling.length) {
+        const grown = new Uint8Array(plainSpelling.length * 2);
+        grown.set(plainSpelling);
+        plainSpelling = grown;
+      }
+    }
+    if (raw === undefined) plainSpelling[index] = 1;
     else {
       let seen = spellings.get(index);
       if (seen === undefined) spellings.set(index, (seen = new Set()));
@@ -447,7 +454,17 @@ export function createTransactionColumnReader(options: TransactionColumnReaderOp
   const idText = (bytes: Uint8Array, start: number, end: number) => fieldText(bytes, start, end, 0, 'utf-8');
 
   /** The checks across rows; adds the row to the batch or rejects it. */
-  const acceptRow = (index: number, line: number, input: () => unknown): void => {
+  // The record being accepted, to rebuild its input only when it is rejected (no closure per row).
+  let pendingRecord: SourceRecord | undefined;
+  let pendingBuf: Uint8Array = new Uint8Array(0);
+  let pendingStarts: Int32Array = new Int32Array(0);
+  let pendingEnds: Int32Array = new Int32Array(0);
+  let pendingFlags: Uint8Array = new Uint8Array(0);
+  let pendingCount = 0;
+  const input = (line: number): SourceRecord =>
+    pendingRecord ?? { line, fields: toFields(header as string[], cellsOf(pendingBuf, pendingStarts, pendingEnds, pendingFlags, pendingCount)) };
+
+  const acceptRow = (index: number, line: number): void => {
     const linkRefunds = column.refundOf !== unset;
     let purchaseEntry = -1;
     if (rowIdBytes !== undefined) {
@@ -455,7 +472,7 @@ export function createTransactionColumnReader(options: TransactionColumnReaderOp
       const entry = ids.intern(rowIdBytes, rowIdStart, rowIdEnd);
       if (ids.size === before) {
         const id = idText(rowIdBytes, rowIdStart, rowIdEnd);
-        reject(index, line, input(), [{ code: 'duplicate_id', path: ['rows', index, 'id'], message: `Id "${id}" appears more than once (first on line ${idLine[entry] as number}; the first is kept)` }]);
+        reject(index, line, input(line), [{ code: 'duplicate_id', path: ['rows', index, 'id'], message: `Id "${id}" appears more than once (first on line ${idLine[entry] as number}; the first is kept)` }]);
         return;
       }
       if (entry === idLine.length) {
@@ -480,7 +497,7 @@ export function createTransactionColumnReader(options: TransactionColumnReaderOp
       const p = ids.find(rowRefundOfBytes, rowRefundOfStart, rowRefundOfEnd);
       const issue = (field: string, code: string, message: string): void => {
         // The refund's own id stays taken: a later row with it is still a duplicate.
-        reject(index, line, input(), [{ code, path: ['rows', index, field], message }]);
+        reject(index, line, input(line), [{ code, path: ['rows', index, field], message }]);
       };
       if (p < 0 || p === purchaseEntry || (purchaseCustomer[p] as number) < 0) {
         issue('refundOf', 'unknown_purchase', `Refund names purchase "${refundOf}", which is not a valid purchase earlier in the input`);
@@ -550,7 +567,8 @@ export function createTransactionColumnReader(options: TransactionColumnReaderOp
       return;
     }
     takeParsed(t, record.fields[mapping?.customerId ?? 'customerId']);
-    acceptRow(index, record.line, () => record);
+    pendingRecord = record;
+    acceptRow(index, record.line);
   };
 
   const cellsOf = (buf: Uint8Array, starts: Int32Array, ends: Int32Array, flags: Uint8Array, count: number): string[] => {
@@ -573,7 +591,13 @@ export function createTransactionColumnReader(options: TransactionColumnReaderOp
           return;
         }
         if (readRow(buf, starts, ends, flags)) {
-          acceptRow(index, line, () => ({ line, fields: toFields(names, cellsOf(buf, starts, ends, flags, count)) }));
+          pendingRecord = undefined;
+          pendingBuf = buf;
+          pendingStarts = starts;
+          pendingEnds = ends;
+          pendingFlags = flags;
+          pendingCount = count;
+          acceptRow(index, line);
           return;
         }
         recordPath({ line, fields: toFields(names, cellsOf(buf, starts, ends, flags, count)) }, index);
@@ -593,7 +617,7 @@ export function createTransactionColumnReader(options: TransactionColumnReaderOp
     let merged = 0;
     const examples: { id: string; spellings: string[] }[] = [];
     for (const [index, seen] of spellings) {
-      const plain = (plainSpelling[index >>> 16]?.[index & 0xffff] ?? 0) === 1;
+      const plain = plainSpelling[index] === 1;
       const distinct = seen.size + (plain ? 1 : 0);
       if (distinct < 2) continue;
       merged++;
