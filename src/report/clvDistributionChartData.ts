@@ -59,7 +59,13 @@ function logEdges(lowest: number, floor: number, highest: number): { edges: numb
   if (hi - lo > maxDecades) lo = hi - maxDecades;
   const mantissas = hi - lo <= 3 ? [1, 2, 5] : [1, 3];
   const all: number[] = [];
-  for (let k = lo; k < hi; k++) for (const m of mantissas) all.push(clean(m * 10 ** k));
+  for (let k = lo; k < hi; k++) {
+    for (const m of mantissas) {
+      const edge = clean(m * 10 ** k);
+      // Near the largest double, 3·10³⁰⁸ overflows: the top edge is then the highest value itself.
+      if (Number.isFinite(edge)) all.push(edge);
+    }
+  }
   all.push(Number.isFinite(10 ** hi) ? clean(10 ** hi) : highest);
   // Trim to the edges that bound the data: the first band holds `floor`, the last `highest`; values
   // at or below the first edge go to a pooled band (0, e₀].
@@ -74,7 +80,8 @@ export function clvDistributionChartDataUnchecked(customers: readonly ReportCust
   const values = customers.map((c) => c.clv).filter((v): v is number => v !== undefined && Number.isFinite(v));
   const totalSum = new NeumaierSum();
   for (const v of values) totalSum.add(v);
-  const total = totalSum.value;
+  // `+ 0` turns −0 into 0, so that the result survives JSON unchanged.
+  const total = totalSum.value + 0;
   const positive = values.filter((v) => v > 0);
   const bounds: { lo: number | null; hi: number; label: string }[] = [];
   if (positive.length < values.length) bounds.push({ lo: null, hi: 0, label: '≤ 0' });
@@ -106,9 +113,9 @@ export function clvDistributionChartDataUnchecked(customers: readonly ReportCust
   const bands = bounds.map((band, i) => ({
     ...band,
     customers: counts[i] as number,
-    clv: (sums[i] as NeumaierSum).value,
+    clv: (sums[i] as NeumaierSum).value + 0,
     customerShare: (counts[i] as number) / n,
-    valueShare: total > 0 ? (sums[i] as NeumaierSum).value / total : null,
+    valueShare: total > 0 ? (sums[i] as NeumaierSum).value / total + 0 : null,
   }));
   let topTenPercentShare: number | null = null;
   if (total > 0) {

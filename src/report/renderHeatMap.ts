@@ -41,7 +41,7 @@ function colourLegend(colour: (v: number) => string, lo: number, hi: number, for
   const inner = position.ticks(4).filter((t) => t > lo && t < hi && (format !== 'integer' || Number.isInteger(t)));
   const ticks = flat ? [lo] : [lo, ...inner, hi];
   // Inner ticks too close to an end label are dropped so that labels do not overlap.
-  const shown = ticks.filter((t, i) => i === 0 || i === ticks.length - 1 || (Math.abs(position(t) - position(lo)) >= 12 && Math.abs(position(t) - position(hi)) >= 12));
+  const shown = ticks.filter((t, i) => i === 0 || i === ticks.length - 1 || (Math.abs(position(t) - position(lo)) >= 14 && Math.abs(position(t) - position(hi)) >= 14));
   for (const t of shown) {
     const y = flat ? (at.top + at.bottom) / 2 : position(t);
     parts.push(`<line x1="${px(at.x + 12)}" x2="${px(at.x + 16)}" y1="${px(y)}" y2="${px(y)}" stroke="#333"/><text x="${px(at.x + 18)}" y="${px(y + 4)}">${escapeXml(formatValue(t, format))}</text>`);

@@ -330,7 +330,8 @@ function valueSection(data: ParsedReportInput, charts: ReportChartData): string[
     const series = [{ name: 'share of customers', values: clv.bands.map((b) => b.customerShare) }, ...(clv.total > 0 ? [{ name: 'share of CLV', values: clv.bands.map((b) => b.valueShare) }] : [])];
     const svg = renderBarChart(
       { categories: clv.bands.map((b) => b.label), series },
-      { title: 'CLV distribution (bands on a log scale)', valueFormat: 'percent', xLabel: `customer lifetime value${horizon}`, yLabel: 'share', height: 340 },
+      // Wide enough for each band's label (e.g. "0.03–0.1") to fit under its bars.
+      { title: 'CLV distribution (bands on a log scale)', valueFormat: 'percent', xLabel: `customer lifetime value${horizon}`, yLabel: 'share', height: 340, width: Math.max(640, 90 + 7 * Math.max(...clv.bands.map((b) => b.label.length + 2)) * clv.bands.length) },
     );
     figures.push(
       figure(

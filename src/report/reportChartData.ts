@@ -143,7 +143,7 @@ export function chartDataOf(data: ParsedReportInput): ReportChartData {
  * {@link frequencyRecencyChartData}, {@link trackingChartData}), so the file and the page agree;
  * `charts` lists the `data-chart` names of the page in order. Dates are ISO 8601 strings, every
  * number is finite (`null` where a value is missing), so `JSON.parse(JSON.stringify(data))` gives
- * the same object back.
+ * the same object back (up to the sign of a −0 passed through from the input: JSON writes it as 0).
  * Edge cases: only `asOf` → `{ asOf, timeUnit: 'week', charts: [] }`. O(customers log customers).
  *
  * @param input - The report input (see {@link HtmlReportInput}).

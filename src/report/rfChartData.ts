@@ -53,7 +53,7 @@ export function rfChartDataUnchecked(customers: readonly ReportCustomer[]): RfCh
   }
   const cells: RfCell[] = counts.map((n, i) => {
     const m = monetary[i]!;
-    return { r: (i % bins) + 1, f: bins - Math.floor(i / bins), customers: n, meanMonetary: m.n === 0 ? null : m.sum.value / m.n };
+    return { r: (i % bins) + 1, f: bins - Math.floor(i / bins), customers: n, meanMonetary: m.n === 0 ? null : m.sum.value / m.n + 0 };
   });
   const frequencyScores = Array.from({ length: bins }, (_, k) => ({ f: k + 1, customers: 0 }));
   for (const c of scored) frequencyScores[(c.f as number) - 1]!.customers += 1;

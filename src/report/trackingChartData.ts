@@ -47,12 +47,13 @@ export function trackingChartDataUnchecked(tracking: readonly TrackingPoint[], c
     cumulativeActual += p.actual;
     cumulativeExpected += p.expected;
     return {
-      start: p.start ?? null,
-      end: p.period,
-      actual: p.actual,
-      expected: p.expected,
-      cumulativeActual,
-      cumulativeExpected,
+      // `+ 0` turns −0 into 0, so that the result survives JSON unchanged.
+      start: p.start === undefined ? null : p.start + 0,
+      end: p.period + 0,
+      actual: p.actual + 0,
+      expected: p.expected + 0,
+      cumulativeActual: cumulativeActual + 0,
+      cumulativeExpected: cumulativeExpected + 0,
       partial: p.start !== undefined && p.period - p.start < longest * (1 - 1e-9),
     };
   });
