@@ -88,7 +88,8 @@ const checker = `<script>
 function check(page: string): PageCheck {
   const checked = page.replace(/\.html$/, '-checked.html');
   writeFileSync(checked, readFileSync(page, 'utf8').replace('</body>', `${checker}</body>`));
-  const result = browse(pathToFileURL(checked).href, ['--dump-dom']);
+  // The same width as the screenshots, so that the measured page height is theirs.
+  const result = browse(pathToFileURL(checked).href, ['--dump-dom', '--window-size=1200,1000']);
   const json = /<pre id="relmark-check">([^<]*)<\/pre>/.exec(result.stdout)?.[1];
   expect(json, result.stderr).toBeDefined();
   return JSON.parse((json as string).replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')) as PageCheck;
