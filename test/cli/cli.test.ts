@@ -85,7 +85,7 @@ describe('relmark report on the bundled sample', { timeout: 60_000 }, () => {
 
     const page = readFileSync(html, 'utf8');
     expect(page.startsWith('<!doctype html>')).toBe(true);
-    expect([...page.matchAll(/data-chart="([a-z-]+)"/g)].map((m) => m[1])).toEqual(['segments', 'rf-heatmap', 'repeat-purchases', 'clv-distribution', 'alive-heatmap']);
+    expect([...page.matchAll(/data-chart="([a-z-]+)"/g)].map((m) => m[1])).toEqual(['segments', 'rf-heatmap', 'rf-monetary-heatmap', 'repeat-purchases', 'clv-distribution', 'expected-purchases-heatmap', 'alive-heatmap']);
     expect(page).not.toMatch(/<script|https?:\/\/(?!www\.w3\.org\/2000\/svg)/);
   });
 
