@@ -177,6 +177,14 @@ describe('createCsvScanner', () => {
     expect(error.issues[0]?.message).toMatch(new RegExp(`^Line ${line} is not valid UTF-8 \\(byte 0x[0-9A-F]{2} at byte ${column} of the line\\)`));
   });
 
+  it('counts the column of an invalid byte from after a byte-order mark, however the text is chunked', () => {
+    const text = Uint8Array.from([0xef, 0xbb, 0xbf, 0x61, 0x62, 0xff, 0x0a]);
+    for (const cuts of [[], [2], [3], [4]]) {
+      const chunks = [...cuts, text.length].map((end, i, all) => text.slice(i === 0 ? 0 : all[i - 1], end));
+      expect(thrownRelmarkError(() => scan(chunks)).issues[0]?.message).toMatch(/^Line 1 is not valid UTF-8 \(byte 0xFF at byte 3 of the line\)/);
+    }
+  });
+
   it('reads every byte as a character in latin1 mode', () => {
     const text = Uint8Array.from('id,name\n1,Zo\xeb\xff\n', (c) => c.charCodeAt(0));
     expect(scan([text], { encoding: 'latin1' })).toEqual([

@@ -100,10 +100,13 @@ export function createCsvScanner(sink: CsvScanSink, options: CsvScanOptions = {}
   let starts = new Int32Array(64);
   let ends = new Int32Array(64);
   let flags = new Uint8Array(64);
+  let bomInBuf = false; // buf still starts with the byte-order mark that was dropped
 
   const invalidUtf8 = (p: number, lineOfByte: number): never => {
     let column = 1;
-    for (let i = p - 1; i >= 0 && buf[i] !== LF && buf[i] !== CR; i--) column++;
+    let i = p - 1;
+    for (; i >= 0 && buf[i] !== LF && buf[i] !== CR; i--) column++;
+    if (i < 0 && bomInBuf) column -= 3; // columns count from after the mark, however the text was chunked
     const byte = (buf[p] as number).toString(16).toUpperCase().padStart(2, '0');
     throw new RelmarkError('invalid_input', 'the text is not valid UTF-8', {
       issues: [
@@ -296,7 +299,10 @@ export function createCsvScanner(sink: CsvScanSink, options: CsvScanOptions = {}
   const scan = (final: boolean): void => {
     if (atStart) {
       if (len < 3 && !final) return;
-      if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) pos = 3;
+      if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) {
+        pos = 3;
+        bomInBuf = true;
+      }
       atStart = false;
     }
     while (pos < len) {
@@ -313,6 +319,7 @@ export function createCsvScanner(sink: CsvScanSink, options: CsvScanOptions = {}
   return {
     push(chunk) {
       if (chunk.length === 0) return;
+      bomInBuf = false; // the bytes before pos, the mark among them, are dropped below
       if (pos >= len) {
         // A plain view: Buffer and Uint8Array chunks would make the byte loads polymorphic.
         buf = new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.length);
@@ -332,6 +339,7 @@ export function createCsvScanner(sink: CsvScanSink, options: CsvScanOptions = {}
         buf = buf.slice(pos, len);
         len = buf.length;
         pos = 0;
+        bomInBuf = false;
       }
     },
     end() {
