@@ -69,51 +69,50 @@ const chunkBytes = 1 << 20;
  */
 export function writeColumnTable(dir: string, name: string, table: { columns: TableColumn[]; rows: number; order?: Int32Array }, formats: readonly ('csv' | 'json')[]): string[] {
   mkdirSync(dir, { recursive: true });
-  const written: string[] = [];
   const { columns, rows, order } = table;
-  const rowAt = (k: number) => (order ? (order[k] as number) : k);
-  const write = (path: string, header: string, line: (j: number) => string, footer: string) => {
-    const fd = openSync(path, 'w');
-    try {
-      let buffer = header;
-      for (let k = 0; k < rows; k++) {
-        buffer += line(rowAt(k));
-        if (buffer.length > chunkBytes) {
-          writeSync(fd, buffer);
-          buffer = '';
+  const csvPath = formats.includes('csv') ? join(dir, `${name}.csv`) : undefined;
+  const jsonPath = formats.includes('json') ? join(dir, `${name}.json`) : undefined;
+  const csvFd = csvPath === undefined ? undefined : openSync(csvPath, 'w');
+  let jsonFd: number | undefined;
+  try {
+    jsonFd = jsonPath === undefined ? undefined : openSync(jsonPath, 'w');
+    const text = columns.map((c) => c.kind === 'text');
+    const keys = columns.map((c) => `${JSON.stringify(c.name)}:`);
+    let csv = `${columns.map((c) => csvText(c.name, ',', true)).join(',')}\r\n`;
+    let json = '[\n';
+    // One pass over the rows for both files: each number is turned into text once.
+    for (let k = 0; k < rows; k++) {
+      const j = order ? (order[k] as number) : k;
+      let csvLine = '';
+      let jsonLine = k === 0 ? '{' : ',\n{';
+      for (let i = 0; i < columns.length; i++) {
+        const value = (columns[i] as TableColumn).value(j);
+        const separator = i === 0 ? '' : ',';
+        if (text[i] === true) {
+          if (csvFd !== undefined) csvLine += separator + csvText(value as string, ',', true);
+          if (jsonFd !== undefined) jsonLine += `${separator}${keys[i] as string}${JSON.stringify(value)}`;
+        } else {
+          const number = Number.isFinite(value) ? String(value) : '';
+          if (csvFd !== undefined) csvLine += separator + number;
+          if (jsonFd !== undefined) jsonLine += `${separator}${keys[i] as string}${number === '' ? 'null' : number}`;
         }
       }
-      writeSync(fd, buffer + footer);
-    } finally {
-      closeSync(fd);
+      if (csvFd !== undefined) csv += `${csvLine}\r\n`;
+      if (jsonFd !== undefined) json += `${jsonLine}}`;
+      if (csv.length > chunkBytes) {
+        writeSync(csvFd as number, csv);
+        csv = '';
+      }
+      if (json.length > chunkBytes) {
+        writeSync(jsonFd as number, json);
+        json = '';
+      }
     }
-    written.push(path);
-  };
-  if (formats.includes('csv')) {
-    const text = columns.map((c) => c.kind === 'text');
-    const line = (j: number) => {
-      let out = '';
-      for (let i = 0; i < columns.length; i++) {
-        const value = (columns[i] as TableColumn).value(j);
-        out += `${i === 0 ? '' : ','}${text[i] === true ? csvText(value as string, ',', true) : String(value)}`;
-      }
-      return `${out}\r\n`;
-    };
-    write(join(dir, `${name}.csv`), `${columns.map((c) => csvText(c.name, ',', true)).join(',')}\r\n`, line, '');
+    if (csvFd !== undefined) writeSync(csvFd, csv);
+    if (jsonFd !== undefined) writeSync(jsonFd, `${json}\n]\n`);
+  } finally {
+    if (csvFd !== undefined) closeSync(csvFd);
+    if (jsonFd !== undefined) closeSync(jsonFd);
   }
-  if (formats.includes('json')) {
-    const keys = columns.map((c) => `${JSON.stringify(c.name)}:`);
-    let first = true;
-    const line = (j: number) => {
-      let out = first ? '{' : ',\n{';
-      first = false;
-      for (let i = 0; i < columns.length; i++) {
-        const value = (columns[i] as TableColumn).value(j);
-        out += `${i === 0 ? '' : ','}${keys[i] as string}${typeof value === 'string' ? JSON.stringify(value) : Number.isFinite(value) ? String(value) : 'null'}`;
-      }
-      return `${out}}`;
-    };
-    write(join(dir, `${name}.json`), '[\n', line, '\n]\n');
-  }
-  return written;
+  return [csvPath, jsonPath].filter((path): path is string => path !== undefined);
 }

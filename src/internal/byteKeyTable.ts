@@ -3,13 +3,14 @@
  * that meet millions of keys (customer ids, transaction ids) and must not build a JS string per row.
  *
  * @remarks
- * Open addressing with linear probing over an `Int32Array` of entry numbers; each entry keeps its
- * 32-bit hash and its bytes in one growing arena. A hash match is always confirmed by comparing the
+ * Open addressing with linear probing over an `Int32Array` of (entry number, 32-bit hash) pairs;
+ * each entry's bytes sit in one growing arena (at most 2 GiB of keys). A hash match is always confirmed by comparing the
  * bytes, so two different keys never share an index, whatever their hashes. Memory per key: its bytes
- * + 12 bytes of entry (hash, arena offset, length) + 4–8 bytes of slot (load factor ≤ 1/2).
+ * + 8 bytes of entry (arena offset, length) + 8–16 bytes of slot (load factor ≤ 1/2).
  * @internal
  * @module
  */
+import { RelmarkError } from '../errors/RelmarkError.js';
 
 /** @internal */
 export interface ByteKeyTable {
@@ -40,58 +41,58 @@ export function hashBytes(bytes: Uint8Array, start: number, end: number): number
 export function createByteKeyTable(expectedKeys = 1024): ByteKeyTable {
   let capacity = 16;
   while (capacity < expectedKeys * 2) capacity *= 2;
-  let slots = new Int32Array(capacity); // entry + 1, 0 = empty
+  // Slot s holds [entry + 1, hash] side by side, and entry e holds [arena offset, length] side by
+  // side: a lookup touches one cache line of slots, one of entries and the key's bytes.
+  let slots = new Int32Array(capacity * 2); // entry + 1 (0 = empty), hash
   let mask = capacity - 1;
-  let hashes = new Int32Array(Math.max(16, expectedKeys));
-  let offsets = new Float64Array(hashes.length); // arena offsets may pass 2^32 bytes
-  let lengths = new Uint32Array(hashes.length);
+  let entries = new Int32Array(Math.max(16, expectedKeys) * 2);
   let arena = new Uint8Array(Math.max(1024, expectedKeys * 8));
   let arenaUsed = 0;
   let size = 0;
 
   const equals = (entry: number, bytes: Uint8Array, start: number, end: number): boolean => {
     const length = end - start;
-    if (lengths[entry] !== length) return false;
-    const offset = offsets[entry] as number;
+    if (entries[2 * entry + 1] !== length) return false;
+    const offset = entries[2 * entry] as number;
     for (let i = 0; i < length; i++) if (arena[offset + i] !== bytes[start + i]) return false;
     return true;
   };
 
   const grow = () => {
+    const old = slots;
     capacity *= 2;
     mask = capacity - 1;
-    slots = new Int32Array(capacity);
-    for (let entry = 0; entry < size; entry++) {
-      let slot = (hashes[entry] as number) & mask;
-      while (slots[slot] !== 0) slot = (slot + 1) & mask;
-      slots[slot] = entry + 1;
+    slots = new Int32Array(capacity * 2);
+    for (let s = 0; s < old.length; s += 2) {
+      const e = old[s] as number;
+      if (e === 0) continue;
+      const hash = old[s + 1] as number;
+      let slot = hash & mask;
+      while (slots[2 * slot] !== 0) slot = (slot + 1) & mask;
+      slots[2 * slot] = e;
+      slots[2 * slot + 1] = hash;
     }
   };
 
-  const append = (hash: number, bytes: Uint8Array, start: number, end: number): number => {
+  const append = (bytes: Uint8Array, start: number, end: number): number => {
     const entry = size;
-    if (entry === hashes.length) {
-      const n = hashes.length * 2;
-      const h = new Int32Array(n);
-      h.set(hashes);
-      hashes = h;
-      const o = new Float64Array(n);
-      o.set(offsets);
-      offsets = o;
-      const l = new Uint32Array(n);
-      l.set(lengths);
-      lengths = l;
+    if (2 * entry === entries.length) {
+      const grown = new Int32Array(entries.length * 2);
+      grown.set(entries);
+      entries = grown;
     }
     const length = end - start;
     if (arenaUsed + length > arena.length) {
-      const a = new Uint8Array(Math.max(arena.length * 2, arenaUsed + length));
+      if (arenaUsed + length > 0x7fff_ffff) {
+        throw new RelmarkError('invalid_input', 'more than 2 GiB of distinct ids', { issues: [{ code: 'too_large', path: [], message: 'The distinct ids of the input take more than 2 GiB; split the input' }] });
+      }
+      const a = new Uint8Array(Math.min(0x7fff_ffff, Math.max(arena.length * 2, arenaUsed + length)));
       a.set(arena.subarray(0, arenaUsed));
       arena = a;
     }
     arena.set(bytes.subarray(start, end), arenaUsed);
-    hashes[entry] = hash;
-    offsets[entry] = arenaUsed;
-    lengths[entry] = length;
+    entries[2 * entry] = arenaUsed;
+    entries[2 * entry + 1] = length;
     arenaUsed += length;
     size++;
     return entry;
@@ -102,13 +103,14 @@ export function createByteKeyTable(expectedKeys = 1024): ByteKeyTable {
       const hash = hashBytes(bytes, start, end);
       let slot = hash & mask;
       for (;;) {
-        const e = slots[slot] as number;
+        const e = slots[2 * slot] as number;
         if (e === 0) break;
-        if (hashes[e - 1] === hash && equals(e - 1, bytes, start, end)) return e - 1;
+        if (slots[2 * slot + 1] === hash && equals(e - 1, bytes, start, end)) return e - 1;
         slot = (slot + 1) & mask;
       }
-      const entry = append(hash, bytes, start, end);
-      slots[slot] = entry + 1;
+      const entry = append(bytes, start, end);
+      slots[2 * slot] = entry + 1;
+      slots[2 * slot + 1] = hash;
       if (size * 2 > capacity) grow();
       return entry;
     },
@@ -116,21 +118,21 @@ export function createByteKeyTable(expectedKeys = 1024): ByteKeyTable {
       const hash = hashBytes(bytes, start, end);
       let slot = hash & mask;
       for (;;) {
-        const e = slots[slot] as number;
+        const e = slots[2 * slot] as number;
         if (e === 0) return -1;
-        if (hashes[e - 1] === hash && equals(e - 1, bytes, start, end)) return e - 1;
+        if (slots[2 * slot + 1] === hash && equals(e - 1, bytes, start, end)) return e - 1;
         slot = (slot + 1) & mask;
       }
     },
     keyBytes(index) {
-      const offset = offsets[index] as number;
-      return arena.subarray(offset, offset + (lengths[index] as number));
+      const offset = entries[2 * index] as number;
+      return arena.subarray(offset, offset + (entries[2 * index + 1] as number));
     },
     get size() {
       return size;
     },
     get byteLength() {
-      return arena.length + hashes.length * 16 + slots.length * 4;
+      return arena.length + entries.length * 4 + slots.length * 4;
     },
   };
   return table;
