@@ -43,6 +43,7 @@ function normal(random: () => number): number {
 
 /** Writes `rows` transactions of about `customers` customers over the year 2025 into `file`. */
 export async function generateExport(rows: number, customers: number, file: string, seed = 20261207): Promise<void> {
+  if (customers >= rows) return generateDistinct(rows, file, seed);
   const random = createRandom(seed);
   const first = new Int32Array(customers);
   const last = new Int32Array(customers);
@@ -99,6 +100,26 @@ export async function generateExport(rows: number, customers: number, file: stri
     const c = customerOf[i] as number;
     const amount = ((spend[c] as number) * Math.exp(0.3 * normal(random))).toFixed(2);
     buffer += `C${String(c).padStart(width, '0')},${dates[dayOf[i] as number] as string},${amount}\n`;
+    if (buffer.length > 1 << 20) {
+      if (!out.write(buffer)) await once(out, 'drain');
+      buffer = '';
+    }
+  }
+  out.end(buffer);
+  await once(out, 'finish');
+}
+
+/** One row per customer (the memory case: as many distinct customers as rows), in time order. */
+async function generateDistinct(rows: number, file: string, seed: number): Promise<void> {
+  const random = createRandom(seed);
+  const width = String(rows).length;
+  const dates = Array.from({ length: days }, (_, d) => new Date(start + d * day).toISOString().slice(0, 10));
+  const out = createWriteStream(file);
+  let buffer = 'customer_id,date,amount\n';
+  for (let i = 0; i < rows; i++) {
+    // Ids in a scrambled order (an odd multiplier modulo a power of two is a permutation).
+    const id = Number((BigInt(i) * 2654435761n) % BigInt(2 ** 40));
+    buffer += `C${String(id).padStart(width, '0')},${dates[Math.floor((days * i) / rows)] as string},${(Math.exp(2.5 + 0.6 * normal(random))).toFixed(2)}\n`;
     if (buffer.length > 1 << 20) {
       if (!out.write(buffer)) await once(out, 'drain');
       buffer = '';
