@@ -3,6 +3,7 @@ import { type BatchResult } from '../models/parse.js';
 import { parseTransactions } from '../models/parseTransactions.js';
 import type { Transaction } from '../models/transaction.js';
 import type { SourceRecord } from './csvRecord.js';
+import { amountInput, cellValue, instantInput } from './transactionCells.js';
 
 /**
  * The transaction fields that {@link readTransactions} can read from a source column.
@@ -85,17 +86,21 @@ export function readTransactions(
       });
     }
   }
-  const format = mapping.dateFormat ?? 'auto';
-  const rows = sources.map(({ fields }) => {
-    const row: Record<string, unknown> = {};
-    for (const field of transactionFields) {
-      const value = cell(fields[columnOf(field)]);
-      if (value === undefined) continue;
-      row[field] = field === 'amount' ? toNumber(value) : field === 'at' ? toInstantInput(value, format) : value;
-    }
-    return row;
-  });
+  const rows = sources.map(({ fields }) => transactionInputOf(fields, mapping));
   return parseTransactions(rows, { lineOf: (index) => sources[index]?.line ?? undefined });
+}
+
+/** The input that {@link TransactionSchema} is given for one record: mapped cells, trimmed and converted. @internal */
+export function transactionInputOf(fields: Readonly<Record<string, unknown>>, mapping: TransactionMapping): Record<string, unknown> {
+  const format = mapping.dateFormat ?? 'auto';
+  const row: Record<string, unknown> = {};
+  for (const field of transactionFields) {
+    const column = mapping[field] ?? field;
+    const value = cellValue(Object.hasOwn(fields, column) ? fields[column] : undefined);
+    if (value === undefined) continue;
+    row[field] = field === 'amount' ? amountInput(value) : field === 'at' ? instantInput(value, format) : value;
+  }
+  return row;
 }
 
 function isSourceRecord(record: unknown): record is SourceRecord {
@@ -106,30 +111,4 @@ function isSourceRecord(record: unknown): record is SourceRecord {
     typeof (record as SourceRecord).fields === 'object' &&
     Object.keys(record).length === 2
   );
-}
-
-/** Empty and whitespace-only cells are missing values, not empty strings. */
-function cell(value: unknown): unknown {
-  if (value === null || value === undefined) return undefined;
-  if (typeof value === 'string') {
-    const trimmed = value.trim();
-    return trimmed === '' ? undefined : trimmed;
-  }
-  return value;
-}
-
-function toNumber(value: unknown): unknown {
-  // A string that is not a plain number becomes NaN, which the schema rejects with the cell's path.
-  return typeof value === 'string' ? (/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(value) ? Number(value) : Number.NaN) : value;
-}
-
-function toInstantInput(value: unknown, format: DateFormat): unknown {
-  if (typeof value !== 'string') return value;
-  const digits = /^\d+$/.test(value);
-  if (format === 'yyyymmdd' || (format === 'auto' && digits && value.length === 8)) {
-    return /^\d{8}$/.test(value) ? `${value.slice(0, 4)}-${value.slice(4, 6)}-${value.slice(6, 8)}` : value;
-  }
-  if (format === 'epoch_ms' || (format === 'auto' && digits)) return digits ? Number(value) : value;
-  if (format === 'epoch_s') return digits ? Number(value) * 1000 : value;
-  return value;
 }
