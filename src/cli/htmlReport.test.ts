@@ -1,11 +1,14 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { splitCalibrationHoldout, summarizeHistories } from 'relmark/clv';
+import { splitCalibrationHoldout, toHistoryColumns } from 'relmark/clv';
 import { summarizeRfm } from 'relmark/rfm';
 import { holdoutValidation } from '../clv/validation/holdoutValidation.js';
 import { trackRepeatPurchases } from '../clv/validation/trackRepeatPurchases.js';
 import { readSampleCsv } from '../../test/browser/libraryReport.js';
-import { analyzeClv, analyzeRfm } from './analyze.js';
+import { analyzeClv } from './analyze.js';
+import { analyzeRfmColumns, orderByCustomerId } from './customerColumns.js';
+import { htmlRows } from './runCommand.js';
+import { createCustomerTotals } from '../summaries/customerTotals.js';
 import { parseCommandLine, type Settings } from './commandLine.js';
 import { htmlReport, htmlReportInput, reportCharts, type CustomerRow, type HoldoutRun } from './htmlReport.js';
 
@@ -18,27 +21,26 @@ const holdoutFrom = new Date('2025-07-01T00:00:00Z');
 const calibrationEnd = new Date(holdoutFrom.getTime() - 1);
 const transactions = readSampleCsv(sample);
 const { summaries } = summarizeRfm(transactions, { asOf });
-const histories = summarizeHistories(transactions, { asOf, timeUnit: 'week' });
 const split = splitCalibrationHoldout(transactions, { calibrationEnd, holdoutEnd: asOf, timeUnit: 'week' });
-const rfm = analyzeRfm(summaries);
-const clv = analyzeClv(histories, settings, split.calibration);
+// The customers as runCommand's one pass gives them: per-customer totals, in customer-id order.
+const ids = [...new Set(transactions.map((t) => String(t.customerId)))];
+const atOf = new Map(transactions.map((t) => [t.id, new Date(t.at as string).getTime()]));
+const totals = createCustomerTotals({ occasions: true });
+totals.add({
+  length: transactions.length,
+  customer: Int32Array.from(transactions, (t) => ids.indexOf(String(t.customerId))),
+  at: Float64Array.from(transactions, (t) => new Date(t.at as string).getTime()),
+  amount: Float64Array.from(transactions, (t) => t.amount),
+  refund: Uint8Array.from(transactions, (t) => (t.kind === 'refund' ? 1 : 0)),
+  refundedAt: Float64Array.from(transactions, (t) => (t.kind === 'refund' ? (atOf.get(t.refundOf) ?? Number.NaN) : Number.NaN)),
+});
+const customers = orderByCustomerId(totals.finish(asOf.getTime(), 'week'), ids);
+const rfm = analyzeRfmColumns(customers);
+const clv = analyzeClv(customers, settings, toHistoryColumns(split.calibration));
 const validation = holdoutValidation(clv.purchases, split);
 const tracking = trackRepeatPurchases(clv.purchases, transactions, { calibrationEnd, holdoutEnd: asOf, step: 1 });
 const holdout: HoldoutRun = { holdoutFrom, calibrationEnd, duration: split.holdout[0]?.duration ?? 0, newInHoldout: split.newInHoldout.length, validation, tracking };
-const monetaryOf = new Map(summaries.map((s) => [s.customerId, s.monetary]));
-const scoreOf = new Map(rfm.assignments.map((a) => [a.customerId, a]));
-const valueOf = new Map(clv.values.map((v) => [v.customerId, v]));
-const rows: CustomerRow[] = histories.map((h) => ({
-  customerId: h.customerId,
-  segment: scoreOf.get(h.customerId)?.segment,
-  r: scoreOf.get(h.customerId)?.r,
-  f: scoreOf.get(h.customerId)?.f,
-  monetary: monetaryOf.get(h.customerId),
-  x: h.x,
-  tx: h.tx,
-  T: h.T,
-  ...valueOf.get(h.customerId),
-}));
+const rows: CustomerRow[] = htmlRows(customers, rfm, clv);
 
 describe('the CLI report input', () => {
   it('carries the holdout figures, the periods of the fits, monetary values and a partial last week', () => {

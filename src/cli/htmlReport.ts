@@ -1,5 +1,7 @@
 import { msPerUnit } from '../internal/time.js';
-import { type HtmlReportInput, renderHtmlReport, reportChartData, type ReportChartData, type ReportHoldout, type TrackingPoint } from '../report/index.js';
+import { type HtmlReportInput, type ReportChartData, type ReportHoldout, type TrackingPoint } from '../report/index.js';
+import { chartDataOf, type ParsedReportInput } from '../report/reportChartData.js';
+import { renderParsedReport } from '../report/renderHtmlReport.js';
 import type { HoldoutValidation } from '../clv/validation/holdoutValidation.js';
 import type { RepeatPurchaseTracking } from '../clv/validation/trackRepeatPurchases.js';
 import { type ClvAnalysis, modelLabels, type RfmAnalysis } from './analyze.js';
@@ -71,12 +73,15 @@ export function htmlReportInput(asOf: Date, source: string, notes: readonly stri
 
 /** The self-contained HTML report of a run. */
 export function htmlReport(asOf: Date, source: string, notes: readonly string[], rfm: RfmAnalysis | undefined, clv: ClvAnalysis | undefined, rows: readonly CustomerRow[], settings: Settings, holdout: HoldoutRun | undefined): string {
-  return renderHtmlReport(htmlReportInput(asOf, source, notes, rfm, clv, rows, settings, holdout));
+  // Built from data the library made: rendered without being validated again (see reportCharts).
+  return renderParsedReport(htmlReportInput(asOf, source, notes, rfm, clv, rows, settings, holdout) as ParsedReportInput);
 }
 
 /** The data of every chart of the run's report, for `--out` to write as `charts.json` (JSON.stringify it). */
 export function reportCharts(asOf: Date, source: string, notes: readonly string[], rfm: RfmAnalysis | undefined, clv: ClvAnalysis | undefined, rows: readonly CustomerRow[], settings: Settings, holdout: HoldoutRun | undefined): ReportChartData {
-  return reportChartData(htmlReportInput(asOf, source, notes, rfm, clv, rows, settings, holdout));
+  // The input is built here from data the library made (instants are Dates, every field has its
+  // final shape), so it goes to the chart kernel without being validated again.
+  return chartDataOf(htmlReportInput(asOf, source, notes, rfm, clv, rows, settings, holdout) as ParsedReportInput);
 }
 
 /** The holdout check as the report shows it (empty frequency rows, whose means are NaN, as null). */

@@ -15,7 +15,7 @@ import type { Settings } from './commandLine.js';
 import { analyzeRfmColumns, orderByCustomerId, type CustomerColumns, type RfmColumnsAnalysis } from './customerColumns.js';
 import { customerTableColumns, writeColumnTable } from './customerTable.js';
 import { formatTable } from './formatTable.js';
-import { htmlReport, type CustomerRow, type HoldoutRun } from './htmlReport.js';
+import { htmlReport, reportCharts, type CustomerRow, type HoldoutRun } from './htmlReport.js';
 import { createProgress } from './progress.js';
 import { readInput, type InputInfo } from './readInput.js';
 import { terminalText } from './terminalText.js';
@@ -230,6 +230,12 @@ export async function runCommand(settings: Settings, streams: Streams): Promise<
         if (!written.includes(path)) written.push(path);
       });
     }
+    if (settings.command === 'report') {
+      // The data behind every chart of the report, for Observable Plot, Vega-Lite or a notebook.
+      const chartsPath = join(settings.out, 'charts.json');
+      writeJson(chartsPath, reportCharts(asOf, basename(run.source), notes, rfm, clv, htmlRows(customers, rfm, clv), settings, holdout));
+      written.push(chartsPath);
+    }
     if (clv) {
       const fitPath = join(settings.out, 'fit.json');
       writeJson(fitPath, { asOf: asOf.toISOString(), source: basename(run.source), ...fitSummary(clv), ...(holdout ? { holdout: holdoutSummary(holdout, asOf) } : {}) });
@@ -370,11 +376,11 @@ function holdoutSummary(holdout: HoldoutRun, asOf: Date) {
 }
 
 /** The per-customer rows the HTML report draws from (the report command only). */
-function htmlRows(customers: CustomerColumns, rfm: RfmColumnsAnalysis | undefined, clv: ClvAnalysis | undefined): CustomerRow[] {
+export function htmlRows(customers: CustomerColumns, rfm: RfmColumnsAnalysis | undefined, clv: ClvAnalysis | undefined): CustomerRow[] {
   const { totals } = customers;
   return customers.customerIds.map((customerId, j) => ({
     customerId,
-    ...(rfm ? { segment: rfm.segmentNames[rfm.segment[j] as number] as string, r: rfm.r[j] as number, f: rfm.f[j] as number, m: rfm.m[j] as number } : {}),
+    ...(rfm ? { segment: rfm.segmentNames[rfm.segment[j] as number] as string, r: rfm.r[j] as number, f: rfm.f[j] as number, m: rfm.m[j] as number, monetary: totals.monetary[j] as number } : {}),
     ...(clv ? { x: totals.x[j] as number, tx: totals.tx[j] as number, T: totals.T[j] as number } : {}),
     ...(clv ? { probabilityAlive: clv.values.probabilityAlive[j] as number, expectedPurchases: clv.values.expectedPurchases[j] as number, expectedSpend: clv.values.expectedSpend[j] as number, clv: clv.values.clv[j] as number } : {}),
   }));

@@ -100,10 +100,13 @@ export function createCsvScanner(sink: CsvScanSink, options: CsvScanOptions = {}
   let starts = new Int32Array(64);
   let ends = new Int32Array(64);
   let flags = new Uint8Array(64);
+  let bomInBuf = false; // buf still starts with the byte-order mark that was dropped
 
   const invalidUtf8 = (p: number, lineOfByte: number): never => {
     let column = 1;
-    for (let i = p - 1; i >= 0 && buf[i] !== LF && buf[i] !== CR; i--) column++;
+    let i = p - 1;
+    for (; i >= 0 && buf[i] !== LF && buf[i] !== CR; i--) column++;
+    if (i < 0 && bomInBuf) column -= 3; // columns count from after the mark, however the text was chunked
     const byte = (buf[p] as number).toString(16).toUpperCase().padStart(2, '0');
     throw new RelmarkError('invalid_input', 'the text is not valid UTF-8', {
       issues: [
@@ -140,11 +143,24 @@ export function createCsvScanner(sink: CsvScanSink, options: CsvScanOptions = {}
     return final ? p + 1 : -1;
   };
 
-  /** The end of the line that starts or continues at p (the position of its break, or len). */
-  const lineEnd = (p: number): number => {
-    while (p < len && buf[p] !== LF && buf[p] !== CR) p++;
+  /**
+   * The end of the line that starts or continues at p (the position of its break, or len), checking
+   * its UTF-8 as every other byte is checked; len also when the buffer ends inside a character.
+   */
+  const lineEnd = (p: number, lineOfP: number, final: boolean): number => {
+    while (p < len && buf[p] !== LF && buf[p] !== CR) {
+      if (checkUtf8 && (buf[p] as number) >= 0x80) {
+        const k = utf8SequenceLength(buf, p, len);
+        if (k < 0 || (k === 0 && final)) invalidUtf8(p, lineOfP);
+        if (k === 0) return len;
+        p += k;
+      } else p++;
+    }
     return p;
   };
+
+  /** Whether the buffer ends just after a CR at p, which may be the first half of a CRLF: wait, so that nothing is delivered twice. */
+  const splitBreak = (p: number, final: boolean): boolean => !final && p === len - 1 && buf[p] === CR;
 
   /** Scans one record at pos; returns false when the buffer ends inside it (and more may come). */
   const scanRecord = (final: boolean): boolean => {
@@ -182,13 +198,14 @@ export function createCsvScanner(sink: CsvScanSink, options: CsvScanOptions = {}
       }
       if (c === QUOTE) {
         const start = p + 1;
+        const openedOn = recordLine + lines;
         let flag = fieldQuoted;
         p = start;
         for (;;) {
           if (p >= n) {
             if (!final) return false;
             throw new RelmarkError('invalid_input', 'the CSV text is malformed', {
-              issues: [{ code: 'malformed_csv', path: [], message: `Quote not closed: the quoted field opened on line ${recordLine + lines} runs to the end of the text` }],
+              issues: [{ code: 'malformed_csv', path: [], message: `Quote not closed: the quoted field opened on line ${openedOn} runs to the end of the text` }],
             });
           }
           c = b[p] as number;
@@ -219,8 +236,8 @@ export function createCsvScanner(sink: CsvScanSink, options: CsvScanOptions = {}
         c = p < n ? (b[p] as number) : -1;
         if (c === -1 && !final) return false;
         if (c !== -1 && c !== d && c !== LF && c !== CR) {
-          const end = lineEnd(p);
-          if (end === n && !final) return false;
+          const end = lineEnd(p, recordLine + lines, final);
+          if ((end === n && !final) || splitBreak(end, final)) return false;
           sink.malformed(b, recordStart, end, recordLine, 'text after a closing quote');
           line += lines;
           return finishLine(end, final);
@@ -235,8 +252,8 @@ export function createCsvScanner(sink: CsvScanSink, options: CsvScanOptions = {}
           }
           if (c === d || c === LF || c === CR) break;
           if (c === QUOTE) {
-            const end = lineEnd(p);
-            if (end === n && !final) return false;
+            const end = lineEnd(p, recordLine + lines, final);
+            if ((end === n && !final) || splitBreak(end, final)) return false;
             sink.malformed(b, recordStart, end, recordLine, 'a quote inside an unquoted field');
             line += lines;
             return finishLine(end, final);
@@ -259,6 +276,7 @@ export function createCsvScanner(sink: CsvScanSink, options: CsvScanOptions = {}
       break; // a line break or the end of the text
     }
     // p is at a line break or at n.
+    if (splitBreak(p, final)) return false;
     // An empty line is no record (a line holding only "" is one).
     if (count > 0 && !(count === 1 && ends[0] === starts[0] && flags[0] === 0)) sink.record(b, starts, ends, flags, count, recordLine);
     line += lines;
@@ -281,7 +299,10 @@ export function createCsvScanner(sink: CsvScanSink, options: CsvScanOptions = {}
   const scan = (final: boolean): void => {
     if (atStart) {
       if (len < 3 && !final) return;
-      if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) pos = 3;
+      if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) {
+        pos = 3;
+        bomInBuf = true;
+      }
       atStart = false;
     }
     while (pos < len) {
@@ -298,6 +319,7 @@ export function createCsvScanner(sink: CsvScanSink, options: CsvScanOptions = {}
   return {
     push(chunk) {
       if (chunk.length === 0) return;
+      bomInBuf = false; // the bytes before pos, the mark among them, are dropped below
       if (pos >= len) {
         // A plain view: Buffer and Uint8Array chunks would make the byte loads polymorphic.
         buf = new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.length);
@@ -312,6 +334,13 @@ export function createCsvScanner(sink: CsvScanSink, options: CsvScanOptions = {}
       }
       pos = 0;
       scan(false);
+      // Keep the unread tail in our own memory: the caller may reuse its chunk's buffer for the next one.
+      if (pos < len && buf.buffer === chunk.buffer) {
+        buf = buf.slice(pos, len);
+        len = buf.length;
+        pos = 0;
+        bomInBuf = false;
+      }
     },
     end() {
       scan(true);
@@ -325,7 +354,8 @@ export function createCsvScanner(sink: CsvScanSink, options: CsvScanOptions = {}
   };
 }
 
-const utf8 = new TextDecoder('utf-8');
+// ignoreBOM keeps a U+FEFF that starts a field: only the text's leading mark is dropped, by the scanner.
+const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
 const latin1 = new TextDecoder('latin1');
 
 /** The text of field bytes `buf[start, end)`, with `""` unescaped when `flag` says so. @internal */

@@ -108,6 +108,9 @@ const isBlank = (c: number) => c === SPACE || (c >= 0x09 && c <= 0x0d);
  * Customer ids are trimmed as cells are; ids that differ only in surrounding blanks therefore merge,
  * and every such merge is counted in `mergedIdSpellings` (with examples), never silent.
  *
+ * Valid rows reach `onBatch` a batch at a time (so after any rejected row of the same stretch);
+ * rejected rows reach `onRejected` at once, in input order.
+ *
  * @param options - Mapping, delimiter, encoding, batch size and the two sinks.
  * @returns A push reader.
  * @throws {@link RelmarkError} `invalid_options` for a mapped column missing from the header or an
@@ -117,14 +120,15 @@ const isBlank = (c: number) => c === SPACE || (c >= 0x09 && c <= 0x0d);
  * ```ts
  * import { createTransactionColumnReader } from 'relmark/io';
  * const amounts: number[] = [];
+ * const rejectedLines: number[] = [];
  * const reader = createTransactionColumnReader({
  *   onBatch: (b) => amounts.push(...b.amount),
- *   onRejected: (row) => amounts.push(-row.line!),
+ *   onRejected: (row) => rejectedLines.push(row.line ?? 0),
  * });
  * reader.push(new TextEncoder().encode('customerId,at,amount\nc1,2024-01-02,9.5\nc2,2024-01-03,12,50\n'));
  * const state = reader.end();
- * [amounts, state.customerIds];
- * //=> [[9.5, -3], ['c1']]
+ * [amounts, rejectedLines, state.customerIds];
+ * //=> [[9.5], [3], ['c1']]
  * ```
  * @category IO
  */

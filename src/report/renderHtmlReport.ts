@@ -103,7 +103,11 @@ function figure(name: string, svg: string, caption: string): string {
 export function renderHtmlReport(input: HtmlReportInput): string {
   const parsed = HtmlReportInputSchema.safeParse(input);
   if (!parsed.success) throw fromZodError(parsed.error, 'renderHtmlReport: invalid input');
-  const data = parsed.data;
+  return renderParsedReport(parsed.data);
+}
+
+/** {@link renderHtmlReport} on input already in its parsed shape (built by relmark itself): no validation. @internal */
+export function renderParsedReport(data: ParsedReportInput): string {
   const charts = chartDataOf(data);
   const title = data.title ?? 'relmark report';
   const body: string[] = [`<h1>${escapeXml(title)}</h1>`, `<p class="meta">As of ${escapeXml(day(data.asOf))}${data.source === undefined ? '' : ` · ${escapeXml(data.source)}`}</p>`];
