@@ -103,3 +103,73 @@ console.log(channelMix(preferences));
 const sendTimes = sendTimePreference(interactions, { asOf, timeZone: context.timeZones });
 console.log('\nBest send time (local):');
 console.table(sendTimes.customers.map((c) => ({ customer: c.customerId, zone: c.timeZone, day: c.bestDay, hour: c.bestHour, evidence: c.evidence.toFixed(2) })));
+
+// Output of `npx tsx examples/channels.ts`:
+//
+// Priors (empirical Bayes per channel):
+// ┌─────────┬─────────┬────────────┬─────────┬─────────┬───────────┐
+// │ (index) │ channel │ method     │ alpha   │ beta    │ customers │
+// ├─────────┼─────────┼────────────┼─────────┼─────────┼───────────┤
+// │ 0       │ 'email' │ 'fallback' │ '1.000' │ '1.000' │ 2         │
+// │ 1       │ 'sms'   │ 'fallback' │ '1.000' │ '1.000' │ 2         │
+// │ 2       │ 'phone' │ 'fallback' │ '1.000' │ '1.000' │ 0         │
+// │ 3       │ 'push'  │ 'fallback' │ '1.000' │ '1.000' │ 0         │
+// └─────────┴─────────┴────────────┴─────────┴─────────┴───────────┘
+//
+// ada: ranked channels
+// ┌─────────┬─────────┬────────────┬─────────┬──────────────────┬──────────┬────────────────────────────┐
+// │ (index) │ channel │ source     │ score   │ interval         │ evidence │ reason                     │
+// ├─────────┼─────────┼────────────┼─────────┼──────────────────┼──────────┼────────────────────────────┤
+// │ 0       │ 'email' │ 'inferred' │ '0.656' │ '[0.319, 0.924]' │ '3.54'   │ 'inferred from engagement' │
+// │ 1       │ 'sms'   │ 'inferred' │ '0.216' │ '[0.014, 0.562]' │ '2.62'   │ 'inferred from engagement' │
+// └─────────┴─────────┴────────────┴─────────┴──────────────────┴──────────┴────────────────────────────┘
+//   blocked: phone (no_consent), push (no_consent)
+//   best: email; Thompson (seed 2024): email
+//
+// bo: ranked channels
+// ┌─────────┬─────────┬───────────┬─────────┬──────────────────┬──────────┬───────────────────────────────────────┐
+// │ (index) │ channel │ source    │ score   │ interval         │ evidence │ reason                                │
+// ├─────────┼─────────┼───────────┼─────────┼──────────────────┼──────────┼───────────────────────────────────────┤
+// │ 0       │ 'push'  │ 'stated'  │ '0.500' │ '[0.050, 0.950]' │ '0.00'   │ 'stated preference'                   │
+// │ 1       │ 'email' │ 'default' │ '0.392' │ '[0.047, 0.824]' │ '1.08'   │ 'too little evidence: business order' │
+// └─────────┴─────────┴───────────┴─────────┴──────────────────┴──────────┴───────────────────────────────────────┘
+//   blocked: sms (no_consent), phone (no_consent)
+//   best: push; Thompson (seed 2024): push
+//
+// cy: ranked channels
+// ┌─────────┐
+// │ (index) │
+// ├─────────┤
+// └─────────┘
+//   blocked: email (no_consent), sms (consent_withdrawn), phone (no_consent), push (no_consent)
+//   best: none; Thompson (seed 2024): none
+//
+// Campaign mix:
+// {
+//   customers: 3,
+//   unreachable: 1,
+//   channels: [
+//     {
+//       channel: 'email',
+//       first: 1,
+//       share: 0.3333333333333333,
+//       permitted: 2
+//     },
+//     {
+//       channel: 'push',
+//       first: 1,
+//       share: 0.3333333333333333,
+//       permitted: 1
+//     },
+//     { channel: 'sms', first: 0, share: 0, permitted: 1 }
+//   ]
+// }
+//
+// Best send time (local):
+// ┌─────────┬──────────┬────────────────────┬───────────┬──────┬──────────┐
+// │ (index) │ customer │ zone               │ day       │ hour │ evidence │
+// ├─────────┼──────────┼────────────────────┼───────────┼──────┼──────────┤
+// │ 0       │ 'ada'    │ 'Europe/London'    │ 'monday'  │ 9    │ '2.63'   │
+// │ 1       │ 'bo'     │ 'America/New_York' │ 'tuesday' │ 19   │ '0.21'   │
+// │ 2       │ 'cy'     │ 'Europe/Paris'     │ 'monday'  │ 18   │ '0.28'   │
+// └─────────┴──────────┴────────────────────┴───────────┴──────┴──────────┘

@@ -67,3 +67,33 @@ console.table(
 
 console.log('Overdue customers, most valuable first:');
 console.table(overdueCustomers(customers, history, policy, asOf).map((o) => ({ customer: o.customerId, segment: o.segment, value: o.value, silentDays: o.silentDays?.toFixed(1), reasons: o.reasons.join(', ') })));
+
+// Output of `npx tsx examples/contact.ts`:
+//
+// Plan as of 2024-10-25T16:00:00Z, horizon 7 days
+// ┌─────────┬──────────────┬─────────────────────┬────────────────────┬──────────────────────────────────────────────────────────┐
+// │ (index) │ outcome      │ candidate           │ when               │ why                                                      │
+// ├─────────┼──────────────┼─────────────────────┼────────────────────┼──────────────────────────────────────────────────────────┤
+// │ 0       │ 'scheduled'  │ 'order-shipped-bo'  │ '2024-10-25T16:00' │ ''                                                       │
+// │ 1       │ 'scheduled'  │ 'win-back-call-cy'  │ '2024-10-25T16:00' │ ''                                                       │
+// │ 2       │ 'scheduled'  │ 'autumn-sale-ada'   │ '2024-10-25T16:00' │ ''                                                       │
+// │ 3       │ 'scheduled'  │ 'autumn-sale-bo'    │ '2024-10-26T12:00' │ 'moved by quiet_hours (quietHours[0])'                   │
+// │ 4       │ 'scheduled'  │ 'sms-flash-ada'     │ '2024-10-28T08:00' │ 'moved by lower_priority (three-a-week)'                 │
+// │ 5       │ 'suppressed' │ 'sms-flash-bo'      │ ''                 │ 'no_consent (consent:sms/marketing)'                     │
+// │ 6       │ 'suppressed' │ 'check-in-call-ada' │ ''                 │ 'no_consent (consent:phone/marketing)'                   │
+// │ 7       │ 'suppressed' │ 'newsletter-ada'    │ ''                 │ 'lower_priority (three-a-week), lost to autumn-sale-ada' │
+// └─────────┴──────────────┴─────────────────────┴────────────────────┴──────────────────────────────────────────────────────────┘
+// Contact pressure now (email):
+// ┌─────────┬──────────┬──────────┬──────────────────┐
+// │ (index) │ customer │ headroom │ status           │
+// ├─────────┼──────────┼──────────┼──────────────────┤
+// │ 0       │ 'ada'    │ 1        │ 'on_target'      │
+// │ 1       │ 'bo'     │ 0        │ 'saturated'      │
+// │ 2       │ 'cy'     │ 1        │ 'undersaturated' │
+// └─────────┴──────────┴──────────┴──────────────────┘
+// Overdue customers, most valuable first:
+// ┌─────────┬──────────┬─────────────┬───────┬────────────┬───────────────┐
+// │ (index) │ customer │ segment     │ value │ silentDays │ reasons       │
+// ├─────────┼──────────┼─────────────┼───────┼────────────┼───────────────┤
+// │ 0       │ 'cy'     │ 'champions' │ 800   │ '85.3'     │ 'max_silence' │
+// └─────────┴──────────┴─────────────┴───────┴────────────┴───────────────┘

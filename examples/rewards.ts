@@ -104,3 +104,56 @@ console.log(`Service: ${service.answered}/${service.queries} queries answered, m
 const level = recommendRelationshipLevel({ customerCount: 3_000, margin: 0.45 });
 console.log(`Relationship level for 3,000 customers at a 45 % margin: ${level.level}`);
 for (const obligation of level.contactObligations) console.log(`  - ${obligation.description} (${obligation.trigger}${obligation.withinDays ? `, within ${obligation.withinDays} days` : ''}${obligation.everyDays ? `, every ${obligation.everyDays} days` : ''})`);
+
+// Output of `npx tsx examples/rewards.ts`:
+//
+// Balances on 2024-04-10
+// ┌─────────┬────────────┬───────────┬─────────┬────────┬──────────┬─────────┬──────────┬──────────┐
+// │ (index) │ customerId │ available │ pending │ earned │ redeemed │ expired │ adjusted │ reversed │
+// ├─────────┼────────────┼───────────┼─────────┼────────┼──────────┼─────────┼──────────┼──────────┤
+// │ 0       │ 'ada'      │ 300       │ 0       │ 600    │ 300      │ 0       │ 0        │ 0        │
+// │ 1       │ 'bob'      │ 0         │ 0       │ 900    │ 0        │ 0       │ 0        │ 900      │
+// │ 2       │ 'cy'       │ 100       │ 60      │ 60     │ 0        │ 0       │ 100      │ 0        │
+// └─────────┴────────────┴───────────┴─────────┴────────┴──────────┴─────────┴──────────┴──────────┘
+// Audit: the same ledger as it stood on 2024-02-15
+// ┌─────────┬────────────┬───────────┬─────────┐
+// │ (index) │ customerId │ available │ pending │
+// ├─────────┼────────────┼───────────┼─────────┤
+// │ 0       │ 'ada'      │ 120       │ 0       │
+// │ 1       │ 'bob'      │ 0         │ 0       │
+// │ 2       │ 'cy'       │ 0         │ 0       │
+// └─────────┴────────────┴───────────┴─────────┘
+// Tiers on 2024-04-10
+// ┌─────────┬────────────┬──────────┬────────────────────────────┬────────────────────────────┬──────────┬───────────┐
+// │ (index) │ customerId │ tier     │ since                      │ nextReview                 │ nextTier │ shortfall │
+// ├─────────┼────────────┼──────────┼────────────────────────────┼────────────────────────────┼──────────┼───────────┤
+// │ 0       │ 'ada'      │ 'silver' │ '2024-03-02T00:00:00.000Z' │ '2025-01-01T00:00:00.000Z' │ 'gold'   │ 1400      │
+// │ 1       │ 'bob'      │ 'silver' │ '2024-02-20T00:00:00.000Z' │ '2025-01-01T00:00:00.000Z' │ 'gold'   │ 2000      │
+// │ 2       │ 'cy'       │ 'member' │ null                       │ null                       │ 'silver' │ 440       │
+// └─────────┴────────────┴──────────┴────────────────────────────┴────────────────────────────┴──────────┴───────────┘
+// Liability: 460 points outstanding, 3.91 after 15 % breakage
+// ┌─────────┬───────────┬────────┬────────┐
+// │ (index) │ expiresIn │ points │ value  │
+// ├─────────┼───────────┼────────┼────────┤
+// │ 0       │ '2026-01' │ 460    │ '3.91' │
+// └─────────┴───────────┴────────┴────────┘
+// Feedback per segment (small samples carry a warning)
+// ┌─────────┬──────────┬──────┬──────────────┬──────────┬──────────────────────────────────────────────────────────────────────────────────────────┐
+// │ (index) │ segment  │ nps  │ npsResponses │ csatTop2 │ warning                                                                                  │
+// ├─────────┼──────────┼──────┼──────────────┼──────────┼──────────────────────────────────────────────────────────────────────────────────────────┤
+// │ 0       │ 'new'    │ -100 │ 1            │ 1        │ 'Only 1 response (fewer than 30): the score is unstable and the interval is approximate' │
+// │ 1       │ 'repeat' │ 100  │ 1            │ '-'      │ 'Only 1 response (fewer than 30): the score is unstable and the interval is approximate' │
+// └─────────┴──────────┴──────┴──────────────┴──────────┴──────────────────────────────────────────────────────────────────────────────────────────┘
+// Loyalty ladder
+// ┌─────────┬────────────┬─────────────┬────────────────────────────────────────┐
+// │ (index) │ customerId │ stage       │ why                                    │
+// ├─────────┼────────────┼─────────────┼────────────────────────────────────────┤
+// │ 0       │ 'ada'      │ 'advocate'  │ 'advocate: latest NPS 10 (a promoter)' │
+// │ 1       │ 'bob'      │ 'purchaser' │ 'purchaser: 1 purchase'                │
+// │ 2       │ 'cy'       │ 'purchaser' │ 'purchaser: 1 purchase'                │
+// └─────────┴────────────┴─────────────┴────────────────────────────────────────┘
+// Service: 1/2 queries answered, median 20 min, open complaints: q1
+// Relationship level for 3,000 customers at a 45 % margin: proactive
+//   - Answer every question or complaint the customer raises (inbound_query, within 2 days)
+//   - Check shortly after each purchase that the product meets expectations, and ask for suggestions (after_purchase, within 7 days)
+//   - Suggest improved uses or helpful new products (periodic, every 90 days)

@@ -68,3 +68,28 @@ const moves = rfmMigration(mid.segments, end.segments, { map: bloomreachRfmSegme
 console.log(`\n2024-07-01 → 2025-01-01: ${JSON.stringify(moves.totals)}`);
 const atRisk = bloomreachRfmSegments.segments.find((s) => s.name === 'At Risk');
 console.log(`At Risk → suggested action: ${atRisk?.action}`);
+
+// Output of `npx tsx examples/rfm.ts`:
+//
+// 1515 transactions, 304 customers as of 2025-01-01
+// excluded: {"future":0,"beforeWindow":0,"refundsWithoutPurchase":0}
+// r: thresholds [46,133,256,394]  populations [61,62,61,61,59]  empty bins []
+// f: thresholds [2,4,5,9]  populations [66,95,32,56,55]  empty bins []
+// m: thresholds [62.9,144.38,247.72,407.54]  populations [61,61,61,61,60]  empty bins []
+//
+// segment               customers  orders    revenue   avg order  revenue share
+// Champions                    60     645   41443.00       64.25          47.8%
+// Loyal                        22     155    8895.66       57.39          10.3%
+// Potential Loyalist           31     129    5767.87       44.71           6.7%
+// New Customers                30      45    1785.45       39.68           2.1%
+// Promising                     8      19    1387.47       73.02           1.6%
+// Need Attention               14      66    3915.70       59.33           4.5%
+// About To Sleep               10      17     712.51       41.91           0.8%
+// At Risk                      31     171   12079.21       70.64          13.9%
+// Cannot Lose Them              4      28    1782.22       63.65           2.1%
+// Hibernating                  60     136    7169.59       52.72           8.3%
+// Lost                         34      39    1689.48       43.32           2.0%
+// Unclassified                  0       0       0.00           —           0.0%
+//
+// 2024-07-01 → 2025-01-01: {"before":278,"after":304,"stayed":139,"moved":139,"appeared":26,"disappeared":0}
+// At Risk → suggested action: Personal win-back contact: a tailored message or call from a person, and a renewal offer.

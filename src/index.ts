@@ -1,7 +1,10 @@
 /**
  * relmark: relationship-marketing analytics as pure functions over typed models.
  *
- * The root entry point re-exports every area except `relmark/testing` (which needs fast-check).
+ * The root entry point re-exports every area except `relmark/testing` (which needs the optional
+ * peer fast-check) and `relmark/parallel` (Node.js worker threads, ESM only). Each area is also a
+ * subpath of its own (`relmark/models`, `relmark/rfm`, `relmark/clv`, …) with a smaller type surface;
+ * each function's page names the subpath to import it from.
  * @module relmark
  */
 export * from './errors/index.js';
