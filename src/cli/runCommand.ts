@@ -75,11 +75,10 @@ export async function runCommand(settings: Settings, streams: Streams): Promise<
   // A holdout run tracks purchases week by week, so it keeps each purchase (customer and instant).
   const kept = holdoutFrom === undefined ? undefined : { customer: [] as Int32Array[], at: [] as Float64Array[] };
   const heapLimit = getHeapStatistics().heap_size_limit;
-  let batches = 0;
   const onBatch = (batch: TransactionColumnBatch) => {
     totals.add(batch);
     if (kept) keepPurchases(kept, batch);
-    if (++batches % 16 === 0) guardMemory(heapLimit, totals.byteLength);
+    guardMemory(heapLimit, totals.byteLength, 0);
   };
   const progress = createProgress(streams.stderr as NodeJS.WriteStream, 'reading', !settings.quiet);
   let info: InputInfo;
@@ -115,6 +114,8 @@ export async function runCommand(settings: Settings, streams: Streams): Promise<
   }
   notes.push(asOfDefaulted ? `as of ${day(asOf)} (default: the day after the last transaction, ${day(new Date(last))}; set it with --as-of)` : `as of ${day(asOf)}`);
 
+  // Ordering and analysing the customers needs about 150 bytes of heap each (the sort, its index and the outputs).
+  guardMemory(heapLimit, totals.byteLength, info.customerIds.length * 150);
   const summary = totals.finish(asOf.getTime(), settings.timeUnit);
   const customers = orderByCustomerId(summary, info.customerIds);
   const mapping = Object.fromEntries((['id', 'customerId', 'at', 'amount', 'currency', 'kind', 'refundOf'] as const).filter((f) => info.mapping?.[f] !== undefined).map((f) => [f, info.mapping?.[f] as string]));
@@ -256,10 +257,14 @@ export async function runCommand(settings: Settings, streams: Streams): Promise<
 
 const sourceName = (settings: Settings) => (settings.file === '-' ? 'stdin' : settings.file);
 
-/** Stops a run that is about to exhaust the JavaScript heap, with a message instead of an abort. */
-function guardMemory(heapLimit: number, stateBytes: number): void {
+/**
+ * Stops a run that is about to exhaust the JavaScript heap, with a message instead of an abort:
+ * checked after every batch of rows, and before the customers are ordered and analysed (`ahead`
+ * bytes still to come). Node would otherwise die with "heap out of memory" and lose the run.
+ */
+function guardMemory(heapLimit: number, stateBytes: number, ahead: number): void {
   const used = getHeapStatistics().used_heap_size;
-  if (used < 0.85 * heapLimit) return;
+  if (used + ahead < 0.8 * heapLimit) return;
   const gb = (n: number) => `${(n / 2 ** 30).toFixed(2)} GB`;
   throw new RelmarkError('invalid_input', 'the input has more distinct customers or ids than fit in memory', {
     issues: [

@@ -70,11 +70,13 @@ export interface TransactionColumnReaderState {
 
 /** A push reader: feed byte chunks (split anywhere), then `end`. @category IO */
 export interface TransactionColumnReader {
+  /** Reads a chunk of bytes (split anywhere, even inside a character or a quoted field). */
   push(chunk: Uint8Array): void;
   /** Pushes one NDJSON record (an object) at `line`, for readers of JSON lines. */
   pushRecord(fields: Readonly<Record<string, unknown>>, line: number): void;
   /** A row that could not even be read as a record (bad JSON), counted and passed to `onRejected`. */
   pushUnreadable(row: Omit<RejectedRow, 'index'>): void;
+  /** Reads what is left (a last line without a line break), hands out the last batch and returns what was seen. */
   end(): TransactionColumnReaderState;
   readonly state: TransactionColumnReaderState;
 }
