@@ -47,10 +47,10 @@ describe('fitSbg', () => {
   it.each([
     ['nobody churns', [100, 100, 100]],
     ['everybody churns in the first period', [100, 0, 0]],
-  ])('throws not_converged with diagnostics when %s (no interior maximum)', (_, alive) => {
+  ])('throws degenerate_data with a hint when %s (no interior maximum)', (_, alive) => {
     const error = thrownRelmarkError(() => fitSbg(alive));
-    expect(error.code).toBe('not_converged');
-    expect(error.details).toHaveProperty('reason');
+    expect(error.code).toBe('degenerate_data');
+    expect(error.details).toHaveProperty('hint');
   });
 
   it('lists every invalid count with its path', () => {
