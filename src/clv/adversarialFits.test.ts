@@ -102,8 +102,8 @@ describe('fitGammaGamma on adversarial spends', () => {
     const fit = fitGammaGammaUnchecked(small);
     const unit = fitGammaGammaUnchecked({ x: small.x, monetaryMean: small.monetaryMean.map((z) => z / 1e300) });
     expect(numbersOf(fit).every(Number.isFinite)).toBe(true);
-    expect(Math.abs(fit.params.v / 1e300 / unit.params.v - 1)).toBeLessThan(1e-9);
-    expect(Math.abs(fit.params.p / unit.params.p - 1)).toBeLessThan(1e-9);
+    expect(Math.abs(fit.params.v / 1e300 / unit.params.v - 1)).toBeLessThan(1e-6);
+    expect(Math.abs(fit.params.p / unit.params.p - 1)).toBeLessThan(1e-6);
   });
 });
 
