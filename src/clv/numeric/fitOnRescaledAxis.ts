@@ -12,7 +12,7 @@ import { TimeUnitSchema, type TimeUnit } from '../../models/primitives.js';
 import { checkTransactionHistoriesIdentify, PenalizerSchema } from '../degenerateData.js';
 import { historyColumnsOf, type HistoryColumns } from '../historyColumns.js';
 import type { HistoryPoint } from '../purchaseHistory.js';
-import { type FitDiagnostics, maximizeLikelihood } from './maximizeLikelihood.js';
+import { defaultMaxEvaluations, type FitDiagnostics, maximizeLikelihood } from './maximizeLikelihood.js';
 
 /**
  * What a model tells {@link fitOnRescaledAxis}: how to arrange the data and how to evaluate its
@@ -107,16 +107,21 @@ export function fitOnRescaledAxis<D, K extends string>(columns: HistoryColumns, 
   const data = model.prepare(columns, scale);
   const rows = model.rows(data);
   let warm: { start: readonly number[]; inverseHessian: Float64Array } | undefined;
+  let maxEvaluations: number | undefined;
   if (rows > warmRows) {
     const stride = Math.ceil(rows / sampleRows);
     try {
       const sample = maximizeOn(model, model.prepare(strideSample(columns, stride), scale), penalizer);
       warm = { start: Array.from(sample.theta), inverseHessian: sample.covariance.map((v) => v * sample.totalWeight) };
     } catch {
-      warm = undefined; // the subsample had no maximum: fit the full data from the fixed starts
+      // The subsample had no maximum: the full data rarely have one. Fit them from the fixed starts
+      // with half the budget, so that a fit that cannot succeed stops within a few times what a
+      // successful one costs (a warm-started 1M-row fit needs 5–30 evaluations).
+      warm = undefined;
+      maxEvaluations = Math.ceil(defaultMaxEvaluations / 2);
     }
   }
-  const ml = maximizeOn(model, data, penalizer, warm);
+  const ml = maximizeOn(model, data, penalizer, warm, maxEvaluations);
   const k = model.names.length;
   const params = {} as Record<K, number>;
   const standardErrors = {} as Record<K, number>;
@@ -137,7 +142,13 @@ export function fitOnRescaledAxis<D, K extends string>(columns: HistoryColumns, 
 }
 
 /** Maximises the likelihood of prepared (rescaled) data over log-parameters. */
-function maximizeOn<D, K extends string>(model: RescaledModel<D, K>, data: D, penalizer: number, warm?: { start: readonly number[]; inverseHessian: Float64Array }) {
+function maximizeOn<D, K extends string>(
+  model: RescaledModel<D, K>,
+  data: D,
+  penalizer: number,
+  warm?: { start: readonly number[]; inverseHessian: Float64Array },
+  maxEvaluations?: number,
+) {
   const k = model.names.length;
   const totalWeight = model.totalWeight(data);
   const params = new Float64Array(k);
@@ -151,7 +162,10 @@ function maximizeOn<D, K extends string>(model: RescaledModel<D, K>, data: D, pe
   };
   const toParams = (theta: Float64Array) => Object.fromEntries(model.names.map((name, i) => [name, Math.exp(theta[i] as number)]));
   const from = warm === undefined ? model.starts : [warm.start, ...model.starts];
-  const ml = maximizeLikelihood(objective, from, totalWeight, model.where, toParams, warm?.inverseHessian, penalizer > 0 ? { penalizer } : {});
+  const ml = maximizeLikelihood(objective, from, totalWeight, model.where, toParams, warm?.inverseHessian, {
+    ...(penalizer > 0 ? { penalizer } : {}),
+    ...(maxEvaluations === undefined ? {} : { maxEvaluations }),
+  });
   return { ...ml, totalWeight };
 }
 
