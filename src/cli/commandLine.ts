@@ -76,7 +76,7 @@ const modelHelp = `Model:
   --discount-rate <d>       monthly discount rate (default 0.01)
   --margin <m>              share of spend that is profit (default 1)`;
 
-const exitHelp = `Exit codes: 0 ok, 1 usage error, 2 invalid input, 3 model did not converge.`;
+const exitHelp = `Exit codes: 0 ok, 1 usage error, 2 invalid input, 3 model did not converge (or the data cannot identify it).`;
 
 /** The help text of each command, and of `relmark` itself. */
 export const helpTexts: Record<Command | 'main', string> = {

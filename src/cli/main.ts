@@ -59,6 +59,12 @@ export async function main(argv: readonly string[]): Promise<number> {
         process.stderr.write(`The model did not converge${why}: the data may not hold enough repeat purchases for it. Try more customers, a longer history or another --time-unit.\n`);
         return exitCodes.notConverged;
       }
+      if (error.code === 'degenerate_data') {
+        // Data that cannot identify the model (nobody bought twice, everyone alike): a model failure, exit 3.
+        const hint = typeof error.details?.hint === 'string' ? ` ${error.details.hint}` : '';
+        process.stderr.write(`The model cannot be fitted: the data cannot identify it.${hint} Try more customers, a longer history, another --model, or the library's penalizer option.\n`);
+        return exitCodes.notConverged;
+      }
       return exitCodes.invalidInput;
     }
     const failure = error as NodeJS.ErrnoException;

@@ -10,6 +10,7 @@ import {
   type TransactionModelFit,
 } from 'relmark/clv';
 import { expectClose } from '../../test/helpers/expectClose.js';
+import { thrownRelmarkError } from '../../test/helpers/thrownRelmarkError.js';
 
 const diagnostics = { method: 'bfgs', iterations: 1, evaluations: 1, gradientNorm: 0, reason: 'gradient' } as const;
 const weekly: BgNbdFit = {
@@ -148,5 +149,34 @@ describe('customerLifetimeValue', () => {
       expectClose(values[i]?.probabilityAlive ?? Number.NaN, probabilityAlive(fit, h), { rtol: 1e-15 });
       expectClose(values[i]?.expectedPurchases ?? Number.NaN, expectedPurchases(fit, h, 12 * month), { rtol: 1e-12 });
     });
+  });
+});
+
+describe('customerLifetimeValue at the extremes (issue #17)', () => {
+  const diagnostics = { method: 'bfgs', iterations: 20, evaluations: 25, gradientNorm: 1e-10, reason: 'gradient' } as const;
+  const bgNbd = {
+    model: 'bg-nbd', params: { r: 0.2425929, alpha: 4.413532, a: 0.792886, b: 2.425752 }, timeUnit: 'week',
+    logLikelihood: -9582.43, customers: 2357, standardErrors: { r: 0.0126, alpha: 0.378, a: 0.186, b: 0.705 }, diagnostics,
+  } as const;
+  const gammaGamma = {
+    model: 'gamma-gamma', params: { p: 6.248802, q: 3.744588, v: 15.44775 }, logLikelihood: -4055.92, customers: 946,
+    standardErrors: { p: 1.19, q: 0.29, v: 4.16 }, excluded: [], diagnostics,
+  } as const;
+  const options = { horizonMonths: 12, monthlyDiscountRate: 0.01 };
+
+  it.each([
+    ['x = 10⁶, last purchase at T', { x: 1e6, tx: 39, T: 39, monetaryMean: 20 }],
+    ['x = 10⁶, silent for 9 weeks', { x: 1e6, tx: 30, T: 39, monetaryMean: 20 }],
+    ['x = 10⁶ with spends of 1e300', { x: 1e6, tx: 39, T: 39, monetaryMean: 1e300 }],
+  ])('gives finite values for %s (was NaN)', (_, history) => {
+    const [value] = customerLifetimeValue({ ...bgNbd }, { ...gammaGamma, excluded: [] }, [{ customerId: 'c', ...history }], options);
+    expect([value?.clv, value?.expectedPurchases, value?.expectedSpend, value?.probabilityAlive].every(Number.isFinite)).toBe(true);
+  });
+
+  it('throws invalid_input not_representable with the row path when the value exceeds the doubles', () => {
+    const error = thrownRelmarkError(() =>
+      customerLifetimeValue({ ...bgNbd }, { ...gammaGamma, excluded: [] }, [{ customerId: 'c', x: 1e6, tx: 39, T: 39, monetaryMean: 1e303 }], { ...options, horizonMonths: 1200, margin: 1e5 }),
+    );
+    expect([error.code, error.issues[0]?.code, error.issues[0]?.path]).toEqual(['invalid_input', 'not_representable', ['histories', 0]]);
   });
 });

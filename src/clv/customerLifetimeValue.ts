@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { fromZodError, issuesFromZod } from '../errors/fromZodError.js';
-import { RelmarkError } from '../errors/RelmarkError.js';
+import { RelmarkError, type RelmarkIssue } from '../errors/RelmarkError.js';
 import { msPerUnit } from '../internal/time.js';
 import { parseBatch, requireAllValid } from '../models/parse.js';
 import type { TimeUnit } from '../models/primitives.js';
@@ -118,7 +118,8 @@ function parseOptions(transactionFit: unknown, spendFit: unknown, options: Custo
  * `weeksPerMonth` for fits in weeks; lifetimes' 4.345 reproduces its numbers). So the lifetimes
  * quickstart mistake (daily `freq` on weekly data, CLV about 4× too high) cannot be written here, and
  * `weeksPerMonth` on a fit in another unit is rejected.
- * Edge cases: horizonMonths = 0 → 0; x = 0 → population mean spend; `[]` → `[]`. Output order: input
+ * Edge cases: horizonMonths = 0 → 0; x = 0 → population mean spend; `[]` → `[]`; huge x (10⁶
+ * repeat purchases) → finite values (the BG/NBD and MBG/NBD expectations switch to Euler's transformation). Output order: input
  * order. O(n + k·H) where k is the number of distinct (x, T) pairs (shared work), each costing a
  * hypergeometric series for BG/NBD and MBG/NBD and O(1) for Pareto/NBD (plus one series per customer
  * for its P(alive)).
@@ -131,7 +132,10 @@ function parseOptions(transactionFit: unknown, spendFit: unknown, options: Custo
  * @throws {@link RelmarkError} `invalid_parameters` for an invalid fit, a BG/BB fit (issue code
  *   `discrete_model`: its opportunities have no length in months; use {@link bgBbDert}), or a spend model
  *   without a finite mean for a customer (p·x + q ≤ 1); `invalid_options` for invalid options or `weeksPerMonth` on a
- *   fit not in weeks; `invalid_input` / `duplicate_id` for invalid histories (every issue with its path).
+ *   fit not in weeks; `invalid_input` / `duplicate_id` for invalid histories (every issue with its path);
+ *   `invalid_input` with issue code `not_representable` (path `['histories', i]`) when a customer's value
+ *   exceeds the range of doubles (spends near 1e300 times many purchases): value it in a larger money unit;
+ *   `not_converged` (issue code `series_did_not_converge`) when an expectation series cannot be summed.
  * @example
  * ```ts
  * import { customerLifetimeValue } from 'relmark/clv';
@@ -170,7 +174,7 @@ export function customerLifetimeValue(
     T: Float64Array.from(valid, (h) => h.T),
     monetaryMean: Float64Array.from(valid, (h) => (h.x === 0 ? 0 : (h.monetaryMean ?? 0))),
   };
-  const result = customerLifetimeValueUnchecked(transactionFit, spendFit, columns, options);
+  const result = valueColumns(transactionFit, spendFit, columns, options, 'histories');
   return valid.map((h, i) => ({
     customerId: h.customerId,
     clv: result.clv[i] as number,
@@ -191,7 +195,9 @@ export function customerLifetimeValue(
  * @param columns - x, tx, T and monetaryMean (weights are ignored).
  * @param options - As {@link customerLifetimeValue}.
  * @returns Columns clv, expectedPurchases, expectedSpend, probabilityAlive.
- * @throws {@link RelmarkError} `invalid_parameters`, `invalid_options` as {@link customerLifetimeValue}.
+ * @throws {@link RelmarkError} `invalid_parameters`, `invalid_options` as {@link customerLifetimeValue};
+ *   `invalid_input` (issue code `not_representable`, path `['columns', i]`) if a value exceeds the range of
+ *   doubles; `not_converged` (issue code `series_did_not_converge`) if an expectation series cannot be summed.
  * @example
  * ```ts
  * import { customerLifetimeValueUnchecked, simulateBgNbd } from 'relmark/clv';
@@ -214,6 +220,17 @@ export function customerLifetimeValueUnchecked(
   spendFit: GammaGammaFit,
   columns: ValueColumns,
   options: CustomerLifetimeValueOptions,
+): ValueColumnsResult {
+  return valueColumns(transactionFit, spendFit, columns, options, 'columns');
+}
+
+/** {@link customerLifetimeValueUnchecked}, naming rows `[rowPath, i]` in its errors. */
+function valueColumns(
+  transactionFit: TransactionModelFit,
+  spendFit: GammaGammaFit,
+  columns: ValueColumns,
+  options: CustomerLifetimeValueOptions,
+  rowPath: string,
 ): ValueColumnsResult {
   const { fit, spend, options: o } = parseOptions(transactionFit, spendFit, options, 'customerLifetimeValue');
   const { ifAlive, alive } = modelKernels(fit);
@@ -262,6 +279,25 @@ export function customerLifetimeValueUnchecked(
     expectedPurchases[i] = aliveNow * total;
     clv[i] = o.margin * spendValue * aliveNow * discounted;
   }
+  // Never NaN or ±∞: a series that could not be summed is not_converged, an overflow invalid_input.
+  const unsummed: RelmarkIssue[] = [];
+  const overflow: RelmarkIssue[] = [];
+  for (let i = 0; i < n && unsummed.length + overflow.length < 1000; i++) {
+    const values = [clv[i] as number, expectedPurchases[i] as number, expectedSpend[i] as number];
+    if (values.some(Number.isNaN)) {
+      unsummed.push({ code: 'series_did_not_converge', path: [rowPath, i], message: `The expectation series of row ${i} (x = ${columns.x[i]}, T = ${columns.T[i]}) did not converge within its term budget` });
+    } else if (!values.every(Number.isFinite)) {
+      overflow.push({
+        code: 'not_representable',
+        path: [rowPath, i],
+        message: `The value of row ${i} (x = ${columns.x[i]}, monetaryMean = ${columns.monetaryMean[i]}) exceeds the range of doubles; value it in a larger money unit`,
+      });
+    }
+  }
+  if (unsummed.length > 0) {
+    throw new RelmarkError('not_converged', 'customerLifetimeValue: some expectations could not be computed', { issues: unsummed, details: { reason: 'series_did_not_converge' } });
+  }
+  if (overflow.length > 0) throw new RelmarkError('invalid_input', 'customerLifetimeValue: some values cannot be represented as finite numbers', { issues: overflow });
   return { clv, expectedPurchases, expectedSpend, probabilityAlive };
 }
 

@@ -10,7 +10,10 @@ import { formatIssues } from './formatIssues.js';
  * - `duplicate_id`: ids that must be unique repeat.
  * - `future_date`: an event lies after `asOf`.
  * - `invalid_parameters`: model parameters outside their domain (a ≤ 0).
- * - `not_converged`: an optimiser failed; `details` carries its diagnostics.
+ * - `not_converged`: an optimiser failed; `details` carries its diagnostics and the budget it hit.
+ * - `degenerate_data`: the data cannot identify the model (nobody made a repeat purchase, every
+ *   customer has the same history, every spend is equal…); found before any search, with a hint in
+ *   `details.hint` (for example: fit it on purpose with a `penalizer`).
  *
  * @category Errors
  */
@@ -21,7 +24,8 @@ export type RelmarkErrorCode =
   | 'duplicate_id'
   | 'future_date'
   | 'invalid_parameters'
-  | 'not_converged';
+  | 'not_converged'
+  | 'degenerate_data';
 
 /**
  * One problem found in an input, with the path of the field it concerns.

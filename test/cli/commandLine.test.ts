@@ -13,7 +13,7 @@ describe('parseCommandLine', () => {
     for (const command of commands) {
       expect(helpTexts[command]).toContain(`Usage: relmark ${command} <file>`);
       expect(helpTexts[command]).toContain('--as-of <date>');
-      expect(helpTexts[command]).toContain('Exit codes: 0 ok, 1 usage error, 2 invalid input, 3 model did not converge');
+      expect(helpTexts[command]).toContain('Exit codes: 0 ok, 1 usage error, 2 invalid input, 3 model did not converge (or the data cannot identify it)');
       expect(helpTexts[command].includes('--horizon-months')).toBe(command !== 'rfm');
       expect(helpTexts[command].includes('--html')).toBe(command === 'report');
       expect(helpTexts[command].includes('--model <name>')).toBe(command !== 'rfm');

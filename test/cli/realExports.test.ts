@@ -147,6 +147,6 @@ describe('relmark on real exports', { timeout: 120_000 }, () => {
     expect(readdirSync(dir).sort()).toEqual(['customers.csv', 'customers.json']);
     const summary = JSON.parse(run.stdout) as { segments: unknown[]; fitError: { code: string } };
     expect(summary.segments.length).toBeGreaterThan(0);
-    expect(summary.fitError.code).toBe('not_converged');
+    expect(summary.fitError.code).toBe('degenerate_data');
   });
 });

@@ -208,18 +208,18 @@ describe('fitBgBb and simulateBgBb', () => {
     ['no customers', [], 'empty_input'],
     ['only zero weights', { x: Float64Array.of(1), tx: Float64Array.of(1), n: Float64Array.of(2), weights: Float64Array.of(0) }, 'empty_input'],
     ['every n = 0', [{ x: 0, tx: 0, n: 0 }], 'invalid_input'],
-    ['nobody transacting (no maximum)', [{ x: 0, tx: 0, n: 6 }, { x: 0, tx: 0, n: 3 }], 'not_converged'],
-    ['a single customer', [{ x: 2, tx: 4, n: 6 }], 'not_converged'],
+    ['nobody transacting (no maximum)', [{ x: 0, tx: 0, n: 6 }, { x: 0, tx: 0, n: 3 }], 'degenerate_data'],
+    ['a single customer', [{ x: 2, tx: 4, n: 6 }], 'degenerate_data'],
     ['columns of unequal length', { x: Float64Array.of(1, 0), tx: Float64Array.of(1), n: Float64Array.of(2, 2) }, 'invalid_input'],
     ['not histories at all', 'donations', 'invalid_input'],
   ])('handles %s with the documented error code', (_, input, code) => {
     expect(thrownRelmarkError(() => fitBgBb(input as never)).code).toBe(code);
   });
 
-  it('reports diagnostics when it does not converge, never NaN parameters', () => {
+  it('throws degenerate_data with a hint, before any evaluation, when nobody transacts', () => {
     const error = thrownRelmarkError(() => fitBgBb([{ x: 0, tx: 0, n: 6 }]));
-    expect(error.code).toBe('not_converged');
-    expect(Object.keys(error.details ?? {}).sort()).toEqual(['evaluations', 'gradientNorm', 'iterations', 'lastParams', 'logLikelihood', 'method', 'reason']);
+    expect([error.code, error.issues.map((issue) => issue.path), error.details?.evaluations]).toEqual(['degenerate_data', [['x']], 0]);
+    expect(error.details?.hint).toMatch(/penalizer/);
   });
 
   it.each([

@@ -5,6 +5,7 @@ import { hyp2f1 } from '../numeric/hyp2f1.js';
 import { type BgBbHistory, checkBgBbHistory } from './bgBbHistory.js';
 import { bgBbPatternLogLikelihood } from './bgBbLogLikelihood.js';
 import { type BgBbParams, BgBbParamsSchema } from './bgBbParams.js';
+import { finiteResult } from '../finiteResult.js';
 
 /** Options of {@link bgBbDert}. @category CLV */
 export interface BgBbDertOptions {
@@ -38,7 +39,8 @@ export function bgBbDertUnchecked(params: BgBbParams, x: number, tx: number, n: 
  * @param options - The discount rate per opportunity.
  * @returns The discounted expected number of future transactions.
  * @throws {@link RelmarkError} `invalid_parameters`; `invalid_input` for an invalid history;
- *   `invalid_options` for a discount rate that is not finite and > 0.
+ *   `invalid_options` for a discount rate that is not finite and > 0;
+ *   `not_converged` (details.reason `series_did_not_converge`) where the series cannot be summed (extreme horizons or discount rates), never NaN.
  * @example
  * ```ts
  * import { bgBbDert } from 'relmark/clv';
@@ -57,5 +59,5 @@ export function bgBbDert(params: BgBbParams, history: BgBbHistory, options: BgBb
       issues: [{ code: 'invalid_value', path: ['discountRate'], message: `discountRate must be finite and > 0, received ${String(d)}` }],
     });
   }
-  return bgBbDertUnchecked(p, history.x, history.tx, history.n, d);
+  return finiteResult(bgBbDertUnchecked(p, history.x, history.tx, history.n, d), 'bgBbDert', { history, discountRate: d });
 }

@@ -4,6 +4,7 @@ import { digamma } from '../numeric/digamma.js';
 import { type BgBbHistory, checkBgBbHistory, checkOpportunities } from './bgBbHistory.js';
 import { bgBbPatternLogLikelihood } from './bgBbLogLikelihood.js';
 import { type BgBbParams, BgBbParamsSchema } from './bgBbParams.js';
+import { finiteResult } from '../finiteResult.js';
 
 /** Up to this many future opportunities the survival sum is added term by term (exact, no cancellation). */
 const directSumLimit = 10_000;
@@ -42,7 +43,10 @@ export function bgBbExpectedPurchasesUnchecked(params: BgBbParams, x: number, tx
   if (m === 0) return 0;
   const { alpha, beta, gamma, delta } = params;
   const logFront = logBeta(alpha + x + 1, beta + n - x) - logBeta(alpha, beta) - bgBbPatternLogLikelihood(params, x, tx, n);
-  return Math.exp(logFront) * bgBbSurvivalSum(gamma, delta, n, m);
+  const sum = bgBbSurvivalSum(gamma, delta, n, m);
+  const value = Math.exp(logFront) * sum;
+  // A huge 1/L times a tiny survival sum (γ in the hundreds, long histories): combine them as logs.
+  return Number.isFinite(value) ? value : Math.exp(logFront + Math.log(sum));
 }
 
 /**
@@ -74,7 +78,7 @@ export function bgBbExpectedPurchases(params: BgBbParams, history: BgBbHistory, 
   const p = parseParams(BgBbParamsSchema, params, 'bgBbExpectedPurchases');
   checkBgBbHistory(history, 'bgBbExpectedPurchases');
   checkOpportunities(m, 'bgBbExpectedPurchases', 'm');
-  return bgBbExpectedPurchasesUnchecked(p, history.x, history.tx, history.n, m);
+  return finiteResult(bgBbExpectedPurchasesUnchecked(p, history.x, history.tx, history.n, m), 'bgBbExpectedPurchases', { history, m });
 }
 
 /**

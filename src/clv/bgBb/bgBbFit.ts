@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { FitDiagnosticsSchema } from '../bgNbd/bgNbdFit.js';
+import { FitDiagnosticsSchema, penaltyShape } from '../bgNbd/bgNbdFit.js';
 import { BgBbParamsSchema } from './bgBbParams.js';
 
 /**
@@ -35,6 +35,7 @@ export const BgBbFitSchema = z.object({
   customers: z.number().nonnegative(),
   standardErrors: BgBbParamsSchema,
   diagnostics: FitDiagnosticsSchema,
+  ...penaltyShape,
 });
 
 /** A fitted BG/BB model (see {@link BgBbFitSchema}). @category CLV */

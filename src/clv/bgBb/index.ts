@@ -2,7 +2,7 @@ export { BgBbParamsSchema, type BgBbParams } from './bgBbParams.js';
 export type { BgBbHistory, BgBbColumns } from './bgBbHistory.js';
 export { BgBbFitSchema, type BgBbFit } from './bgBbFit.js';
 export { bgBbLogLikelihood } from './bgBbLogLikelihood.js';
-export { fitBgBb, fitBgBbUnchecked } from './fitBgBb.js';
+export { fitBgBb, fitBgBbUnchecked, type FitBgBbOptions } from './fitBgBb.js';
 export { bgBbExpectedPurchases, bgBbExpectedPurchasesNewCustomer } from './bgBbExpectedPurchases.js';
 export { bgBbProbabilityAlive } from './bgBbProbabilityAlive.js';
 export { bgBbProbabilityOfPurchases } from './bgBbProbabilityOfPurchases.js';

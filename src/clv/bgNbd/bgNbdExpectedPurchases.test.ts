@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { bgNbdExpectedPurchases, bgNbdExpectedPurchasesNewCustomer } from 'relmark/clv';
 import { expectClose } from '../../../test/helpers/expectClose.js';
 import { hyp2f1 } from '../numeric/hyp2f1.js';
-import { expectedPurchasesNearOne } from './bgNbdExpectedPurchases.js';
+import { expectedPurchasesNearOne, expectedPurchasesNearOneEuler } from './bgNbdExpectedPurchases.js';
 
 const base = { r: 0.243, alpha: 4.414, b: 2.426 };
 
@@ -41,5 +41,29 @@ describe('BG/NBD expectation near a = 1 (removable singularity)', () => {
     const fresh = bgNbdExpectedPurchasesNewCustomer(params, 39);
     expect(Number.isFinite(conditional) && Number.isFinite(fresh)).toBe(true);
     expectClose(bgNbdExpectedPurchasesNewCustomer({ ...base, a: 1 + 1e-8 }, 39), fresh, { rtol: 1e-6 });
+  });
+});
+
+describe('BG/NBD expectations for huge x (issue #17)', () => {
+  it("Euler's form near a = 1 equals the direct near-one series where both run (rtol 1e-8)", () => {
+    for (const [p, bPrime, epsilon, u] of [
+      [50, 3, 0, 2],
+      [50, 3, 0.01, 2],
+      [500, 400, -0.02, 10],
+      [2000, 1990.5, 0.03, 40],
+    ] as const) {
+      const direct = expectedPurchasesNearOne(p, bPrime, epsilon, u);
+      expect(Math.abs(expectedPurchasesNearOneEuler(p, bPrime, epsilon, u) / direct - 1)).toBeLessThan(1e-8);
+    }
+  });
+
+  it('is finite and close to the Pareto/NBD value for x = 10⁶ (the CLV case of the issue)', () => {
+    const params = { r: 0.2425929, alpha: 4.413532, a: 0.792886, b: 2.425752 };
+    const history = { x: 1e6, tx: 39, T: 39 };
+    const value = bgNbdExpectedPurchases(params, history, 52);
+    expect(Number.isFinite(value)).toBe(true);
+    // λ ≈ 1e6/43.4 per week; the dropout chance per purchase is about a/(b+x) ≈ 8e-7: about 8.6e5 purchases.
+    expect(value).toBeGreaterThan(7e5);
+    expect(value).toBeLessThan(1.2e6);
   });
 });

@@ -1,6 +1,7 @@
 import { bgNbdExpectedPurchasesIfAlive } from './bgNbdExpectedPurchases.js';
 import { type BgNbdParams, BgNbdParamsSchema, parseParams } from './bgNbdParams.js';
 import { checkHorizon } from './bgNbdProbabilityAlive.js';
+import { finiteResult } from '../finiteResult.js';
 
 /**
  * The expected number of repeat purchases of a new customer in the first `t` time units after the
@@ -14,7 +15,8 @@ import { checkHorizon } from './bgNbdProbabilityAlive.js';
  * @param params - BG/NBD parameters.
  * @param t - The time since the first purchase (≥ 0), in the unit of the parameters.
  * @returns The expected number of repeat purchases in (0, t].
- * @throws {@link RelmarkError} `invalid_parameters`; `invalid_input` if t is negative or not finite.
+ * @throws {@link RelmarkError} `invalid_parameters`; `invalid_input` if t is negative or not finite;
+ *   `not_converged` (details.reason `series_did_not_converge`) where the series cannot be summed (extreme horizons or discount rates), never NaN.
  * @example
  * ```ts
  * import { bgNbdExpectedPurchasesNewCustomer } from 'relmark/clv';
@@ -27,5 +29,5 @@ export function bgNbdExpectedPurchasesNewCustomer(params: BgNbdParams, t: number
   const p = parseParams(BgNbdParamsSchema, params, 'bgNbdExpectedPurchasesNewCustomer');
   checkHorizon(t, 'bgNbdExpectedPurchasesNewCustomer');
   // A new customer is alive just after the first purchase, with x = 0 and T = 0: eq. 9 is eq. 10 there.
-  return bgNbdExpectedPurchasesIfAlive(p, 0, 0, t);
+  return finiteResult(bgNbdExpectedPurchasesIfAlive(p, 0, 0, t), 'bgNbdExpectedPurchasesNewCustomer', { t });
 }

@@ -8,8 +8,19 @@ export const FitDiagnosticsSchema = z.object({
   iterations: z.number().int().nonnegative(),
   evaluations: z.number().int().nonnegative(),
   gradientNorm: z.number().nonnegative(),
-  reason: z.enum(['gradient', 'objective', 'simplex', 'max_iterations', 'line_search_failed', 'non_finite']),
+  reason: z.enum(['gradient', 'objective', 'simplex', 'max_iterations', 'max_evaluations', 'line_search_failed', 'stalled', 'non_finite']),
 });
+
+/**
+ * The fields a fit made with a `penalizer` > 0 carries (absent without one): the coefficient and
+ * the penalty `penalizer · Σ (ln θ)²` at the optimum (added to the negative MEAN log-likelihood
+ * during the fit; `logLikelihood` stays unpenalised).
+ * @internal
+ */
+export const penaltyShape = {
+  penalizer: z.number().nonnegative().optional(),
+  penalty: z.number().nonnegative().optional(),
+};
 
 /**
  * A fitted BG/NBD model as plain data: what {@link fitBgNbd} returns, and what `JSON.parse` of a
@@ -22,7 +33,8 @@ export const FitDiagnosticsSchema = z.object({
  * - `logLikelihood`: the TOTAL log-likelihood on the caller's time axis (comparable with published values).
  * - `customers`: the number of customers (the sum of the weights).
  * - `standardErrors`: from the observed information (the Hessian of the log-likelihood) at the
- *   optimum, by the delta method from log-parameters.
+ *   optimum, by the delta method from log-parameters (of the penalised objective when penalised).
+ * - `penalizer`, `penalty`: only on fits made with a `penalizer` > 0 (see {@link fitBgNbd}).
  * @example
  * ```ts
  * import { BgNbdFitSchema } from 'relmark/clv';
@@ -44,6 +56,7 @@ export const BgNbdFitSchema = z.object({
   customers: z.number().nonnegative(),
   standardErrors: BgNbdParamsSchema,
   diagnostics: FitDiagnosticsSchema,
+  ...penaltyShape,
 });
 
 /** A fitted BG/NBD model (see {@link BgNbdFitSchema}). @category CLV */

@@ -43,17 +43,26 @@ describe('fitBgNbd', () => {
     ['no customers', [], 'empty_input'],
     ['only zero weights', { x: Float64Array.of(1), tx: Float64Array.of(1), T: Float64Array.of(2), weights: Float64Array.of(0) }, 'empty_input'],
     ['every T = 0', [{ x: 0, tx: 0, T: 0 }], 'invalid_input'],
-    ['nobody with a repeat purchase (no maximum)', [{ x: 0, tx: 0, T: 10 }, { x: 0, tx: 0, T: 20 }], 'not_converged'],
+    ['nobody with a repeat purchase (no maximum)', [{ x: 0, tx: 0, T: 10 }, { x: 0, tx: 0, T: 20 }], 'degenerate_data'],
     ['a NaN recency', [{ x: 1, tx: Number.NaN, T: 20 }], 'invalid_input'],
-    ['a single customer with purchases (no maximum)', [{ x: 3, tx: 5, T: 10 }], 'not_converged'],
+    ['a single customer with purchases (no maximum)', [{ x: 3, tx: 5, T: 10 }], 'degenerate_data'],
   ])('handles %s with the documented error code', (_, input, code) => {
     expect(errorOf(() => fitBgNbd(input as never)).code).toBe(code);
   });
 
-  it('reports diagnostics when it does not converge, never NaN parameters', () => {
-    const error = errorOf(() => fitBgNbd([{ x: 0, tx: 0, T: 10 }]));
+  it('reports diagnostics and the budget when it does not converge, never NaN parameters', () => {
+    // 200 customers with the same x and a few (tx, T) shapes: no interior maximum, but not degenerate up front.
+    const equal = { x: new Float64Array(200).fill(2), tx: Float64Array.from({ length: 200 }, (_, i) => 5 + (i % 10)), T: Float64Array.from({ length: 200 }, (_, i) => 10 + (i % 10) * 2) };
+    const error = errorOf(() => fitBgNbd(equal));
     expect(error.code).toBe('not_converged');
-    expect(Object.keys(error.details ?? {}).sort()).toEqual(['evaluations', 'gradientNorm', 'iterations', 'lastParams', 'logLikelihood', 'method', 'reason']);
+    expect(Object.keys(error.details ?? {}).sort()).toEqual(['budgetHit', 'evaluations', 'gradientNorm', 'iterations', 'lastParams', 'logLikelihood', 'maxEvaluations', 'method', 'reason']);
+    expect(error.details?.evaluations as number).toBeLessThanOrEqual(error.details?.maxEvaluations as number);
+  });
+
+  it('throws degenerate_data with a hint, before any evaluation, when nobody made a repeat purchase', () => {
+    const error = errorOf(() => fitBgNbd([{ x: 0, tx: 0, T: 10 }]));
+    expect([error.code, error.issues.map((issue) => issue.path), error.details?.evaluations]).toEqual(['degenerate_data', [['x']], 0]);
+    expect(error.details?.hint).toMatch(/penalizer/);
   });
 
   it('rejects histories whose customer ids repeat with duplicate_id', () => {

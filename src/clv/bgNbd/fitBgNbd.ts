@@ -15,6 +15,15 @@ export interface FitBgNbdOptions {
    * @defaultValue 'week'
    */
   readonly timeUnit?: TimeUnit;
+  /**
+   * An L2 penalty on the log-parameters: the fit minimises the negative mean log-likelihood plus
+   * `penalizer · Σ (ln θ)²` (θ on the axis rescaled to max T = 1), so that small or degenerate data
+   * (all x = 0, one distinct history) can be fitted on purpose. The fit then reports `penalizer` and
+   * `penalty`; its `logLikelihood` stays unpenalised. lifetimes' `penalizer_coef` penalises Σ θ²
+   * instead, which cannot hold a parameter that runs to 0 (see the CLV guide).
+   * @defaultValue 0
+   */
+  readonly penalizer?: number;
 }
 
 // Fixed starts in log-parameters on the rescaled axis (max T = 1): (r, α, a, b) = (1, 1, 1, 1) first,
@@ -41,8 +50,11 @@ export const betaGeometricStarts = [
  * Deterministic: identical input gives an identical fit, bit for bit.
  *
  * Edge cases: no customers → `empty_input`; every T = 0 → `invalid_input` (no information);
- * nobody with a repeat purchase (all x = 0) → the likelihood has no maximum (r/α → 0), so
- * `not_converged`. Customers with weight 0 are ignored. O(n) per iteration, about 30–60 iterations.
+ * nobody with a repeat purchase (all x = 0: r/α → 0) or one distinct history for everybody → the
+ * likelihood has no maximum, so `degenerate_data` at once (with a hint), unless a `penalizer` is
+ * given; any other data without an interior maximum → `not_converged` after at most 200 optimiser
+ * evaluations (`details.maxEvaluations`, `details.budgetHit`). Customers with weight 0 are ignored.
+ * O(n) per iteration, about 30–60 iterations.
  *
  * @param histories - Histories as objects (x, tx, T; other fields are ignored) or as
  *   {@link HistoryColumns} with optional weights.
@@ -50,7 +62,8 @@ export const betaGeometricStarts = [
  * @returns A {@link BgNbdFit}.
  * @throws {@link RelmarkError} `invalid_input` for invalid histories (every issue with its path);
  *   `duplicate_id` if histories carry a `customerId` that repeats; `empty_input` if there are no customers; `invalid_options` for unknown or invalid options;
- *   `not_converged` if the optimiser fails (details hold its diagnostics).
+ *   `degenerate_data` (with `details.hint`) for data that cannot identify the model;
+ *   `not_converged` if the optimiser fails (details hold its diagnostics and the budget it hit).
  * @example
  * ```ts
  * import { fitBgNbd, simulateBgNbd } from 'relmark/clv';
@@ -71,12 +84,12 @@ export function fitBgNbd(histories: readonly HistoryPoint[] | HistoryColumns, op
  * {@link toHistoryColumns}, {@link compressHistories} or {@link simulateBgNbd}).
  *
  * @remarks Preconditions: equal lengths; integer x ≥ 0; 0 ≤ tx ≤ T, finite; weights finite ≥ 0.
- * If violated, the result is unspecified (it may throw `not_converged`). Still throws `empty_input`
- * and `invalid_input` (all T = 0), which cost nothing to check.
+ * If violated, the result is unspecified (it may throw `not_converged`). Still throws `empty_input`,
+ * `invalid_input` (all T = 0) and `degenerate_data`, which cost nothing to check.
  * @param columns - The histories as columns.
  * @param options - The time unit of the histories.
  * @returns A {@link BgNbdFit}.
- * @throws {@link RelmarkError} `empty_input`, `invalid_input` (all T = 0), `not_converged`.
+ * @throws {@link RelmarkError} `empty_input`, `invalid_input` (all T = 0), `degenerate_data`, `not_converged`.
  * @example
  * ```ts
  * import { fitBgNbdUnchecked, simulateBgNbd } from 'relmark/clv';
@@ -87,7 +100,7 @@ export function fitBgNbd(histories: readonly HistoryPoint[] | HistoryColumns, op
  * @category CLV
  */
 export function fitBgNbdUnchecked(columns: HistoryColumns, options: FitBgNbdOptions = {}): BgNbdFit {
-  const fit = fitOnRescaledAxis(columns, bgNbdModel);
+  const fit = fitOnRescaledAxis(columns, bgNbdModel, options);
   return { model: 'bg-nbd', ...fit, timeUnit: options.timeUnit ?? 'week' };
 }
 

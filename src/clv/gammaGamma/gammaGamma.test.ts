@@ -48,7 +48,7 @@ describe('Gamma-Gamma', () => {
   it.each([
     ['no repeat buyers', [{ customerId: 'a', x: 0, tx: 0, T: 1 }], 'empty_input'],
     ['a duplicate id', [histories[0], histories[0]], 'duplicate_id'],
-    ['equal spends (no interior maximum)', histories.map((h) => ({ ...h, monetaryMean: 10 })), 'not_converged'],
+    ['equal spends (no interior maximum)', histories.map((h) => ({ ...h, monetaryMean: 10 })), 'degenerate_data'],
     ['a negative spend', [{ customerId: 'a', x: 1, tx: 1, T: 1, monetaryMean: -3 }], 'invalid_input'],
   ])('handles %s with the documented error code', (_, input, code) => {
     expect(() => fitGammaGamma(input as never)).toThrow(expect.objectContaining({ code }));

@@ -5,7 +5,11 @@ import { type GammaGammaParams, GammaGammaParamsSchema } from './gammaGammaParam
 /** {@link gammaGammaExpectedSpend} without validation (NaN in → NaN out). @internal */
 export function gammaGammaExpectedSpendUnchecked(params: GammaGammaParams, x: number, monetaryMean: number): number {
   const { p, q, v } = params;
-  return (p * (v + x * monetaryMean)) / (p * x + q - 1);
+  const direct = (p * (v + x * monetaryMean)) / (p * x + q - 1);
+  if (Number.isFinite(direct) || Number.isNaN(direct)) return direct;
+  // v + x·z̄ overflowed (z̄ near 1e300): the same mean as a weighted average of v and z̄, term by term.
+  const denominator = p * x + q - 1;
+  return (p / denominator) * v + ((p * x) / denominator) * monetaryMean;
 }
 
 /**
@@ -22,7 +26,8 @@ export function gammaGammaExpectedSpendUnchecked(params: GammaGammaParams, x: nu
  * @param history - Repeat purchases x and their mean value monetaryMean (0 or absent when x = 0).
  * @returns The expected value of one future transaction.
  * @throws {@link RelmarkError} `invalid_parameters` for invalid params or px + q ≤ 1; `invalid_input`
- *   for a non-integer or negative x or a negative or non-finite monetaryMean.
+ *   for a non-integer or negative x or a negative or non-finite monetaryMean, and (issue code
+ *   `not_representable`) when the expected spend exceeds the range of doubles.
  * @example
  * ```ts
  * import { gammaGammaExpectedSpend } from 'relmark/clv';
@@ -47,5 +52,11 @@ export function gammaGammaExpectedSpend(params: GammaGammaParams, history: { rea
       issues: [{ code: 'no_finite_mean', path: ['params', 'q'], message: `p·x + q must exceed 1 for a finite mean, received ${valid.p * x + valid.q}` }],
     });
   }
-  return gammaGammaExpectedSpendUnchecked(valid, x, x === 0 ? 0 : z);
+  const spend = gammaGammaExpectedSpendUnchecked(valid, x, x === 0 ? 0 : z);
+  if (!Number.isFinite(spend)) {
+    throw new RelmarkError('invalid_input', 'gammaGammaExpectedSpend: the expected spend exceeds the range of doubles', {
+      issues: [{ code: 'not_representable', path: ['history', 'monetaryMean'], message: `The expected spend for x = ${x} and monetaryMean = ${z} is beyond 1.8e308; use a larger money unit` }],
+    });
+  }
+  return spend;
 }

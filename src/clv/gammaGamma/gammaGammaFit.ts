@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { IdSchema } from '../../models/primitives.js';
-import { FitDiagnosticsSchema } from '../bgNbd/bgNbdFit.js';
+import { FitDiagnosticsSchema, penaltyShape } from '../bgNbd/bgNbdFit.js';
 import { GammaGammaParamsSchema } from './gammaGammaParams.js';
 
 /**
@@ -48,6 +48,7 @@ export const GammaGammaFitSchema = z.object({
   standardErrors: GammaGammaParamsSchema,
   excluded: z.array(GammaGammaExclusionSchema),
   diagnostics: FitDiagnosticsSchema,
+  ...penaltyShape,
 });
 
 /** A fitted Gamma-Gamma model (see {@link GammaGammaFitSchema}). @category CLV */

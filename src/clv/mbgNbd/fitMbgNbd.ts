@@ -14,6 +14,15 @@ export interface FitMbgNbdOptions {
    * @defaultValue 'week'
    */
   readonly timeUnit?: TimeUnit;
+  /**
+   * An L2 penalty on the log-parameters: the fit minimises the negative mean log-likelihood plus
+   * `penalizer · Σ (ln θ)²` (θ on the axis rescaled to max T = 1), so that small or degenerate data
+   * (all x = 0, one distinct history) can be fitted on purpose. The fit then reports `penalizer` and
+   * `penalty`; its `logLikelihood` stays unpenalised. lifetimes' `penalizer_coef` penalises Σ θ²
+   * instead, which cannot hold a parameter that runs to 0 (see the CLV guide).
+   * @defaultValue 0
+   */
+  readonly penalizer?: number;
 }
 
 const mbgNbdModel = betaGeometricModel('fitMbgNbd', mbgNbdLogLikelihoodKernel);
@@ -31,7 +40,9 @@ const mbgNbdModel = betaGeometricModel('fitMbgNbd', mbgNbdLogLikelihoodKernel);
  * first purchase), which usually fits x = 0 customers better.
  *
  * Edge cases: no customers → `empty_input`; every T = 0 → `invalid_input`; nobody with a repeat
- * purchase → no interior maximum, `not_converged`. Customers with weight 0 are ignored. O(n) per
+ * purchase, or one distinct history for everybody → `degenerate_data` at once (with a hint) unless a
+ * `penalizer` is given; other data without an interior maximum → `not_converged` after at most 200
+ * optimiser evaluations. Customers with weight 0 are ignored. O(n) per
  * iteration.
  *
  * @param histories - Histories as objects (x, tx, T; other fields are ignored) or as
@@ -40,8 +51,9 @@ const mbgNbdModel = betaGeometricModel('fitMbgNbd', mbgNbdLogLikelihoodKernel);
  * @returns A {@link MbgNbdFit}.
  * @throws {@link RelmarkError} `invalid_input` for invalid histories (every issue with its path);
  *   `duplicate_id` if histories carry a `customerId` that repeats; `empty_input` if there are no
- *   customers; `invalid_options` for unknown or invalid options; `not_converged` if the optimiser
- *   fails (details hold its diagnostics).
+ *   customers; `invalid_options` for unknown or invalid options (a negative penalizer);
+ *   `degenerate_data` (with `details.hint`) for data that cannot identify the model; `not_converged`
+ *   if the optimiser fails (details hold its diagnostics and the budget it hit).
  * @example
  * ```ts
  * import { fitMbgNbd, simulateMbgNbd } from 'relmark/clv';
@@ -62,12 +74,12 @@ export function fitMbgNbd(histories: readonly HistoryPoint[] | HistoryColumns, o
  * {@link toHistoryColumns}, {@link compressHistories} or {@link simulateMbgNbd}).
  *
  * @remarks Preconditions: equal lengths; integer x ≥ 0; 0 ≤ tx ≤ T, finite; weights finite ≥ 0.
- * If violated, the result is unspecified (it may throw `not_converged`). Still throws `empty_input`
- * and `invalid_input` (all T = 0).
+ * If violated, the result is unspecified (it may throw `not_converged`). Still throws `empty_input`,
+ * `invalid_input` (all T = 0) and `degenerate_data`.
  * @param columns - The histories as columns.
  * @param options - The time unit of the histories.
  * @returns A {@link MbgNbdFit}.
- * @throws {@link RelmarkError} `empty_input`, `invalid_input` (all T = 0), `not_converged`.
+ * @throws {@link RelmarkError} `empty_input`, `invalid_input` (all T = 0), `degenerate_data`, `not_converged`.
  * @example
  * ```ts
  * import { fitMbgNbdUnchecked, simulateMbgNbd } from 'relmark/clv';
@@ -78,6 +90,6 @@ export function fitMbgNbd(histories: readonly HistoryPoint[] | HistoryColumns, o
  * @category CLV
  */
 export function fitMbgNbdUnchecked(columns: HistoryColumns, options: FitMbgNbdOptions = {}): MbgNbdFit {
-  const fit = fitOnRescaledAxis(columns, mbgNbdModel);
+  const fit = fitOnRescaledAxis(columns, mbgNbdModel, options);
   return { model: 'mbg-nbd', ...fit, timeUnit: options.timeUnit ?? 'week' };
 }

@@ -4,6 +4,7 @@ import { checkHistoryPoint, checkHorizon } from '../bgNbd/bgNbdProbabilityAlive.
 import type { HistoryPoint } from '../purchaseHistory.js';
 import { type MbgNbdParams, MbgNbdParamsSchema } from './mbgNbdParams.js';
 import { mbgNbdProbabilityAliveUnchecked } from './mbgNbdProbabilityAlive.js';
+import { finiteResult } from '../finiteResult.js';
 
 /**
  * E[Y(t) | alive at T, x, T] under MBG/NBD: (a+b+x)/(a−1) · [1 − ((α+T)/(α+T+t))^(r+x)
@@ -40,7 +41,8 @@ export function mbgNbdExpectedPurchasesUnchecked(params: MbgNbdParams, x: number
  * @param history - Frequency x, recency tx and age T.
  * @param t - The horizon, in the same time unit (≥ 0).
  * @returns The expected number of purchases in (T, T + t].
- * @throws {@link RelmarkError} `invalid_parameters`; `invalid_input` for an invalid history or t.
+ * @throws {@link RelmarkError} `invalid_parameters`; `invalid_input` for an invalid history or t;
+ *   `not_converged` (details.reason `series_did_not_converge`) where the series cannot be summed (extreme horizons or discount rates), never NaN.
  * @example
  * ```ts
  * import { mbgNbdExpectedPurchases } from 'relmark/clv';
@@ -53,5 +55,5 @@ export function mbgNbdExpectedPurchases(params: MbgNbdParams, history: HistoryPo
   const p = parseParams(MbgNbdParamsSchema, params, 'mbgNbdExpectedPurchases');
   checkHistoryPoint(history, 'mbgNbdExpectedPurchases');
   checkHorizon(t, 'mbgNbdExpectedPurchases');
-  return mbgNbdExpectedPurchasesUnchecked(p, history.x, history.tx, history.T, t);
+  return finiteResult(mbgNbdExpectedPurchasesUnchecked(p, history.x, history.tx, history.T, t), 'mbgNbdExpectedPurchases', { history, t });
 }

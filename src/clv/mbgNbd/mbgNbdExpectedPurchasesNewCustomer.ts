@@ -2,6 +2,7 @@ import { parseParams } from '../bgNbd/bgNbdParams.js';
 import { checkHorizon } from '../bgNbd/bgNbdProbabilityAlive.js';
 import { mbgNbdExpectedPurchasesUnchecked } from './mbgNbdExpectedPurchases.js';
 import { type MbgNbdParams, MbgNbdParamsSchema } from './mbgNbdParams.js';
+import { finiteResult } from '../finiteResult.js';
 
 /**
  * The expected number of repeat purchases of a new customer in the first `t` time units after the
@@ -16,7 +17,8 @@ import { type MbgNbdParams, MbgNbdParamsSchema } from './mbgNbdParams.js';
  * @param params - MBG/NBD parameters.
  * @param t - The time since the first purchase (≥ 0), in the unit of the parameters.
  * @returns The expected number of repeat purchases in (0, t].
- * @throws {@link RelmarkError} `invalid_parameters`; `invalid_input` if t is negative or not finite.
+ * @throws {@link RelmarkError} `invalid_parameters`; `invalid_input` if t is negative or not finite;
+ *   `not_converged` (details.reason `series_did_not_converge`) where the series cannot be summed (extreme horizons or discount rates), never NaN.
  * @example
  * ```ts
  * import { mbgNbdExpectedPurchasesNewCustomer } from 'relmark/clv';
@@ -28,5 +30,5 @@ import { type MbgNbdParams, MbgNbdParamsSchema } from './mbgNbdParams.js';
 export function mbgNbdExpectedPurchasesNewCustomer(params: MbgNbdParams, t: number): number {
   const p = parseParams(MbgNbdParamsSchema, params, 'mbgNbdExpectedPurchasesNewCustomer');
   checkHorizon(t, 'mbgNbdExpectedPurchasesNewCustomer');
-  return mbgNbdExpectedPurchasesUnchecked(p, 0, 0, 0, t);
+  return finiteResult(mbgNbdExpectedPurchasesUnchecked(p, 0, 0, 0, t), 'mbgNbdExpectedPurchasesNewCustomer', { t });
 }

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { TimeUnitSchema } from '../../models/primitives.js';
-import { FitDiagnosticsSchema } from '../bgNbd/bgNbdFit.js';
+import { FitDiagnosticsSchema, penaltyShape } from '../bgNbd/bgNbdFit.js';
 import { MbgNbdParamsSchema } from './mbgNbdParams.js';
 
 /**
@@ -34,6 +34,7 @@ export const MbgNbdFitSchema = z.object({
   customers: z.number().nonnegative(),
   standardErrors: MbgNbdParamsSchema,
   diagnostics: FitDiagnosticsSchema,
+  ...penaltyShape,
 });
 
 /** A fitted MBG/NBD model (see {@link MbgNbdFitSchema}). @category CLV */

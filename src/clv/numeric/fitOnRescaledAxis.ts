@@ -9,9 +9,10 @@ import * as z from 'zod';
 import { fromZodError } from '../../errors/fromZodError.js';
 import { RelmarkError } from '../../errors/RelmarkError.js';
 import { TimeUnitSchema, type TimeUnit } from '../../models/primitives.js';
+import { checkTransactionHistoriesIdentify, PenalizerSchema } from '../degenerateData.js';
 import { historyColumnsOf, type HistoryColumns } from '../historyColumns.js';
 import type { HistoryPoint } from '../purchaseHistory.js';
-import { type FitDiagnostics, maximizeLikelihood } from './maximizeLikelihood.js';
+import { defaultMaxEvaluations, type FitDiagnostics, maximizeLikelihood } from './maximizeLikelihood.js';
 
 /**
  * What a model tells {@link fitOnRescaledAxis}: how to arrange the data and how to evaluate its
@@ -49,6 +50,16 @@ export interface RescaledFit<K extends string> {
   readonly customers: number;
   readonly standardErrors: Record<K, number>;
   readonly diagnostics: FitDiagnostics;
+  /** Present only with a penalizer > 0: the coefficient. */
+  readonly penalizer?: number;
+  /** Present only with a penalizer > 0: penalizer · Σ (ln θ)² at the optimum, on the rescaled axis. */
+  readonly penalty?: number;
+}
+
+/** The options every transaction-model fitter shares. @internal */
+export interface RescaledFitOptions {
+  readonly timeUnit?: TimeUnit;
+  readonly penalizer?: number;
 }
 
 /** Above this many rows, the fit warm-starts from a subsample. @internal */
@@ -58,15 +69,20 @@ export const subsampleRows = 50_000;
 
 /**
  * Fits a transaction model by maximum likelihood (see the fitters' TSDoc for the method): checks for
- * no customers (`empty_input`) and all T = 0 (`invalid_input`), rescales time so that max T = 1,
+ * no customers (`empty_input`), all T = 0 (`invalid_input`) and, without a penalizer, data that cannot
+ * identify the model (`degenerate_data`: all x = 0, or one distinct history); rescales time so that max T = 1,
  * minimises the negative mean log-likelihood over log-parameters with BFGS from `model.starts`
  * (Nelder–Mead fallback), and above `model.warmStart.rows` rows starts from the optimum of a fixed
  * 1-in-k subsample of about `model.warmStart.sample` rows. The total log-likelihood on the caller's axis is the
  * rescaled one plus Σ w·x·ln(scale) (each purchase time contributes one density factor); standard
  * errors follow by the delta method from the log-parameter covariance. Deterministic.
+ * With `penalizer` λ > 0 the objective is the negative mean log-likelihood plus λ·Σ (ln θᵢ)² over
+ * the log-parameters on the rescaled axis; `logLikelihood` stays the unpenalised total, and the fit
+ * carries `penalizer` and `penalty` (the λ·Σ (ln θᵢ)² at the optimum).
  * @internal
  */
-export function fitOnRescaledAxis<D, K extends string>(columns: HistoryColumns, model: RescaledModel<D, K>): RescaledFit<K> {
+export function fitOnRescaledAxis<D, K extends string>(columns: HistoryColumns, model: RescaledModel<D, K>, options: RescaledFitOptions = {}): RescaledFit<K> {
+  const penalizer = options.penalizer ?? 0;
   const warmRows = model.warmStart?.rows ?? warmStartRows;
   const sampleRows = model.warmStart?.sample ?? subsampleRows;
   const n = columns.x.length;
@@ -85,21 +101,27 @@ export function fitOnRescaledAxis<D, K extends string>(columns: HistoryColumns, 
       issues: [{ code: 'no_information', path: ['T'], message: 'At least one customer must have T > 0' }],
     });
   }
+  if (!(penalizer > 0)) checkTransactionHistoriesIdentify(columns, model.where);
   // Rescale time so that max T = 1: the log-parameters are then of order 1 whatever the unit.
   const scale = 1 / maxT;
   const data = model.prepare(columns, scale);
   const rows = model.rows(data);
   let warm: { start: readonly number[]; inverseHessian: Float64Array } | undefined;
+  let maxEvaluations: number | undefined;
   if (rows > warmRows) {
     const stride = Math.ceil(rows / sampleRows);
     try {
-      const sample = maximizeOn(model, model.prepare(strideSample(columns, stride), scale));
+      const sample = maximizeOn(model, model.prepare(strideSample(columns, stride), scale), penalizer);
       warm = { start: Array.from(sample.theta), inverseHessian: sample.covariance.map((v) => v * sample.totalWeight) };
     } catch {
-      warm = undefined; // the subsample had no maximum: fit the full data from the fixed starts
+      // The subsample had no maximum: the full data rarely have one. Fit them from the fixed starts
+      // with half the budget, so that a fit that cannot succeed stops within a few times what a
+      // successful one costs (a warm-started 1M-row fit needs 5–30 evaluations).
+      warm = undefined;
+      maxEvaluations = Math.ceil(defaultMaxEvaluations / 2);
     }
   }
-  const ml = maximizeOn(model, data, warm);
+  const ml = maximizeOn(model, data, penalizer, warm, maxEvaluations);
   const k = model.names.length;
   const params = {} as Record<K, number>;
   const standardErrors = {} as Record<K, number>;
@@ -115,11 +137,18 @@ export function fitOnRescaledAxis<D, K extends string>(columns: HistoryColumns, 
     customers: totalWeight,
     standardErrors,
     diagnostics: ml.diagnostics,
+    ...(penalizer > 0 ? { penalizer, penalty: ml.penalty } : {}),
   };
 }
 
 /** Maximises the likelihood of prepared (rescaled) data over log-parameters. */
-function maximizeOn<D, K extends string>(model: RescaledModel<D, K>, data: D, warm?: { start: readonly number[]; inverseHessian: Float64Array }) {
+function maximizeOn<D, K extends string>(
+  model: RescaledModel<D, K>,
+  data: D,
+  penalizer: number,
+  warm?: { start: readonly number[]; inverseHessian: Float64Array },
+  maxEvaluations?: number,
+) {
   const k = model.names.length;
   const totalWeight = model.totalWeight(data);
   const params = new Float64Array(k);
@@ -133,7 +162,10 @@ function maximizeOn<D, K extends string>(model: RescaledModel<D, K>, data: D, wa
   };
   const toParams = (theta: Float64Array) => Object.fromEntries(model.names.map((name, i) => [name, Math.exp(theta[i] as number)]));
   const from = warm === undefined ? model.starts : [warm.start, ...model.starts];
-  const ml = maximizeLikelihood(objective, from, totalWeight, model.where, toParams, warm?.inverseHessian);
+  const ml = maximizeLikelihood(objective, from, totalWeight, model.where, toParams, warm?.inverseHessian, {
+    ...(penalizer > 0 ? { penalizer } : {}),
+    ...(maxEvaluations === undefined ? {} : { maxEvaluations }),
+  });
   return { ...ml, totalWeight };
 }
 
@@ -153,7 +185,7 @@ function strideSample(columns: HistoryColumns, stride: number): HistoryColumns {
   };
 }
 
-const FitOptionsSchema = z.object({ timeUnit: TimeUnitSchema.optional() }).strict();
+const FitOptionsSchema = z.object({ timeUnit: TimeUnitSchema.optional(), penalizer: PenalizerSchema }).strict();
 
 /**
  * The checked entry of every transaction-model fitter: validates the options (`invalid_options`) and
@@ -162,9 +194,9 @@ const FitOptionsSchema = z.object({ timeUnit: TimeUnitSchema.optional() }).stric
  */
 export function fitValidated<R>(
   histories: readonly HistoryPoint[] | HistoryColumns,
-  options: { readonly timeUnit?: TimeUnit },
+  options: RescaledFitOptions,
   where: string,
-  unchecked: (columns: HistoryColumns, options: { readonly timeUnit?: TimeUnit }) => R,
+  unchecked: (columns: HistoryColumns, options: RescaledFitOptions) => R,
 ): R {
   const parsed = FitOptionsSchema.safeParse(options);
   if (!parsed.success) throw fromZodError(parsed.error, `${where}: invalid options`, { code: 'invalid_options' });

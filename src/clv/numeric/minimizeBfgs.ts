@@ -18,6 +18,15 @@ export interface BfgsOptions {
   readonly stallGradientTolerance?: number;
   /** @defaultValue 500 */
   readonly maxIterations?: number;
+  /** Stop (reason `'max_evaluations'`) rather than evaluate f more than this many times. @defaultValue Infinity */
+  readonly maxEvaluations?: number;
+  /**
+   * Give up (reason `'stalled'`, not converged) after this many consecutive iterations that each lower
+   * f by less than 1e-9 relative while ‖∇f‖∞ stays above `stallGradientTolerance`: the search creeps
+   * along a ridge or through rounding noise (a likelihood whose maximum lies at a boundary).
+   * @defaultValue 10
+   */
+  readonly stallIterations?: number;
   /** The largest step, in the infinity norm, tried first by the line search. @defaultValue 2 */
   readonly maxStep?: number;
   /** A starting inverse Hessian (row-major, n × n), e.g. from a fit on a subsample. @defaultValue scaled identity */
@@ -42,6 +51,9 @@ export function minimizeBfgs(f: ObjectiveWithGradient, x0: ArrayLike<number>, op
   const stallGtol = options.stallGradientTolerance ?? 1e-5;
   const maxIterations = options.maxIterations ?? 500;
   const maxStep = options.maxStep ?? 2;
+  const maxEvaluations = options.maxEvaluations ?? Number.POSITIVE_INFINITY;
+  const stallIterations = options.stallIterations ?? 10;
+  let flatIterations = 0;
   const n = x0.length;
 
   const x = Float64Array.from(x0);
@@ -92,7 +104,12 @@ export function minimizeBfgs(f: ObjectiveWithGradient, x0: ArrayLike<number>, op
 
     let accepted = false;
     let ftrial = Number.NaN;
+    let outOfBudget = false;
     for (let k = 0; k < 60; k++) {
+      if (evaluations >= maxEvaluations) {
+        outOfBudget = true;
+        break;
+      }
       for (let i = 0; i < n; i++) trial[i] = (x[i] as number) + step * (direction[i] as number);
       evaluations++;
       ftrial = f(trial, trialGradient);
@@ -101,6 +118,10 @@ export function minimizeBfgs(f: ObjectiveWithGradient, x0: ArrayLike<number>, op
         break;
       }
       step *= 0.5;
+    }
+    if (outOfBudget) {
+      reason = 'max_evaluations';
+      break;
     }
     if (!accepted) {
       // No decrease is possible along d: converged if the gradient is already small (precision limit).
@@ -133,6 +154,12 @@ export function minimizeBfgs(f: ObjectiveWithGradient, x0: ArrayLike<number>, op
     if (decrease <= ftol * Math.max(1, Math.abs(previous)) && infinityNorm(g) <= stallGtol) {
       iterations++;
       reason = 'objective';
+      break;
+    }
+    flatIterations = decrease <= 1e-9 * Math.max(1, Math.abs(previous)) && infinityNorm(g) > stallGtol ? flatIterations + 1 : 0;
+    if (flatIterations >= stallIterations) {
+      iterations++;
+      reason = 'stalled';
       break;
     }
   }

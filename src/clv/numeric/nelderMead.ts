@@ -13,6 +13,8 @@ export interface NelderMeadOptions {
   readonly simplexTolerance?: number;
   /** @defaultValue 5000 */
   readonly maxIterations?: number;
+  /** Stop (reason `'max_evaluations'`) once f has been evaluated this many times. @defaultValue Infinity */
+  readonly maxEvaluations?: number;
   /** Edge length of the initial simplex, along each axis. @defaultValue 0.5 */
   readonly initialStep?: number;
 }
@@ -30,6 +32,7 @@ export function nelderMead(f: Objective, x0: ArrayLike<number>, options: NelderM
   const xtol = options.simplexTolerance ?? 1e-8;
   const maxIterations = options.maxIterations ?? 5000;
   const step = options.initialStep ?? 0.5;
+  const maxEvaluations = options.maxEvaluations ?? Number.POSITIVE_INFINITY;
   const n = x0.length;
   let evaluations = 0;
   const value = (p: Float64Array) => {
@@ -67,6 +70,11 @@ export function nelderMead(f: Objective, x0: ArrayLike<number>, options: NelderM
     }
     if (Number.isFinite(fWorst) && fWorst - fBest <= ftol * (1 + Math.abs(fBest)) && spread <= xtol) {
       reason = 'simplex';
+      break;
+    }
+    // One iteration costs at most n + 2 evaluations (a shrink); stop before it could overrun the budget.
+    if (evaluations + n + 2 > maxEvaluations) {
+      reason = 'max_evaluations';
       break;
     }
     centroid.fill(0);

@@ -15,7 +15,7 @@ export type ObjectiveWithGradient = (x: Float64Array, gradient: Float64Array) =>
 export type Objective = (x: Float64Array) => number;
 
 /** Why an optimiser stopped. @internal */
-export type StopReason = 'gradient' | 'objective' | 'simplex' | 'max_iterations' | 'line_search_failed' | 'non_finite';
+export type StopReason = 'gradient' | 'objective' | 'simplex' | 'max_iterations' | 'max_evaluations' | 'line_search_failed' | 'stalled' | 'non_finite';
 
 /** What an optimiser returns: it never throws, the caller decides what a failure means. @internal */
 export interface MinimizeResult {

@@ -14,6 +14,15 @@ export interface FitParetoNbdOptions {
    * @defaultValue 'week'
    */
   readonly timeUnit?: TimeUnit;
+  /**
+   * An L2 penalty on the log-parameters: the fit minimises the negative mean log-likelihood plus
+   * `penalizer · Σ (ln θ)²` (θ on the axis rescaled to max T = 1), so that small or degenerate data
+   * (all x = 0, one distinct history) can be fitted on purpose. The fit then reports `penalizer` and
+   * `penalty`; its `logLikelihood` stays unpenalised. lifetimes' `penalizer_coef` penalises Σ θ²
+   * instead, which cannot hold a parameter that runs to 0 (see the CLV guide).
+   * @defaultValue 0
+   */
+  readonly penalizer?: number;
 }
 
 // Fixed starts in log-parameters on the rescaled axis (max T = 1): (r, α, s, β) = (1, 1, 1, 1) first,
@@ -55,7 +64,9 @@ const paretoNbdModel: RescaledModel<ParetoNbdData, keyof ParetoNbdParams> = {
  * analytic gradient at the optimum. Deterministic: identical input gives an identical fit.
  *
  * Edge cases: no customers → `empty_input`; every T = 0 → `invalid_input`; nobody with a repeat
- * purchase → no interior maximum, `not_converged`. Customers with weight 0 are ignored. O(n · series
+ * purchase, or one distinct history for everybody → `degenerate_data` at once (with a hint) unless a
+ * `penalizer` is given; other data without an interior maximum → `not_converged` after at most 200
+ * optimiser evaluations. Customers with weight 0 are ignored. O(n · series
  * terms) per iteration.
  *
  * @param histories - Histories as objects (x, tx, T; other fields are ignored) or as
@@ -64,8 +75,9 @@ const paretoNbdModel: RescaledModel<ParetoNbdData, keyof ParetoNbdParams> = {
  * @returns A {@link ParetoNbdFit}.
  * @throws {@link RelmarkError} `invalid_input` for invalid histories (every issue with its path);
  *   `duplicate_id` if histories carry a `customerId` that repeats; `empty_input` if there are no
- *   customers; `invalid_options` for unknown or invalid options; `not_converged` if the optimiser
- *   fails (details hold its diagnostics).
+ *   customers; `invalid_options` for unknown or invalid options (a negative penalizer);
+ *   `degenerate_data` (with `details.hint`) for data that cannot identify the model; `not_converged`
+ *   if the optimiser fails (details hold its diagnostics and the budget it hit).
  * @example
  * ```ts
  * import { fitParetoNbd, simulateParetoNbd } from 'relmark/clv';
@@ -86,12 +98,12 @@ export function fitParetoNbd(histories: readonly HistoryPoint[] | HistoryColumns
  * {@link toHistoryColumns}, {@link compressHistories} or {@link simulateParetoNbd}).
  *
  * @remarks Preconditions: equal lengths; integer x ≥ 0; 0 ≤ tx ≤ T, finite; weights finite ≥ 0.
- * If violated, the result is unspecified (it may throw `not_converged`). Still throws `empty_input`
- * and `invalid_input` (all T = 0).
+ * If violated, the result is unspecified (it may throw `not_converged`). Still throws `empty_input`,
+ * `invalid_input` (all T = 0) and `degenerate_data`.
  * @param columns - The histories as columns.
  * @param options - The time unit of the histories.
  * @returns A {@link ParetoNbdFit}.
- * @throws {@link RelmarkError} `empty_input`, `invalid_input` (all T = 0), `not_converged`.
+ * @throws {@link RelmarkError} `empty_input`, `invalid_input` (all T = 0), `degenerate_data`, `not_converged`.
  * @example
  * ```ts
  * import { fitParetoNbdUnchecked, simulateParetoNbd } from 'relmark/clv';
@@ -102,6 +114,6 @@ export function fitParetoNbd(histories: readonly HistoryPoint[] | HistoryColumns
  * @category CLV
  */
 export function fitParetoNbdUnchecked(columns: HistoryColumns, options: FitParetoNbdOptions = {}): ParetoNbdFit {
-  const fit = fitOnRescaledAxis(columns, paretoNbdModel);
+  const fit = fitOnRescaledAxis(columns, paretoNbdModel, options);
   return { model: 'pareto-nbd', ...fit, timeUnit: options.timeUnit ?? 'week' };
 }

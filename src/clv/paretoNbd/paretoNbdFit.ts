@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { TimeUnitSchema } from '../../models/primitives.js';
-import { FitDiagnosticsSchema } from '../bgNbd/bgNbdFit.js';
+import { FitDiagnosticsSchema, penaltyShape } from '../bgNbd/bgNbdFit.js';
 import { ParetoNbdParamsSchema } from './paretoNbdParams.js';
 
 /**
@@ -35,6 +35,7 @@ export const ParetoNbdFitSchema = z.object({
   customers: z.number().nonnegative(),
   standardErrors: ParetoNbdParamsSchema,
   diagnostics: FitDiagnosticsSchema,
+  ...penaltyShape,
 });
 
 /** A fitted Pareto/NBD model (see {@link ParetoNbdFitSchema}). @category CLV */

@@ -19,6 +19,10 @@ export interface ParetoNbdData extends BgNbdData {
   /** Per pair: its x group and its index into `positiveT`. */
   readonly pairGroup: Int32Array;
   readonly pairT: Int32Array;
+  /** Per row with x > 0: the index of its distinct (x, tₓ), whose tail I(tₓ) is computed once. */
+  readonly recencyOf: Int32Array;
+  /** Per distinct (x, tₓ): a row that has it. */
+  readonly recencyRow: Int32Array;
 }
 
 /** Arranges columns for the kernel, multiplying times by `timeScale`. O(n). @internal */
@@ -43,7 +47,28 @@ export function prepareParetoNbdData(columns: HistoryColumns, timeScale = 1): Pa
     }
     pairOf[i] = pair;
   }
-  return { ...base, pairOf, pairGroup: Int32Array.from(groups), pairT: Int32Array.from(times) };
+  // Rows that share (x, tₓ) share the series of I(tₓ): adversarial data (identical customers) and
+  // compressed or rounded times repeat it, and each series can cost hundreds of terms.
+  const recencyOf = new Int32Array(n);
+  const recencyRows: number[] = [];
+  const byX = new Map<number, Map<number, number>>();
+  for (let i = 0; i < n; i++) {
+    const x = base.x[i] as number;
+    let byTx = byX.get(x);
+    if (byTx === undefined) {
+      byTx = new Map();
+      byX.set(x, byTx);
+    }
+    const tx = base.tx[i] as number;
+    let index = byTx.get(tx);
+    if (index === undefined) {
+      index = recencyRows.length;
+      byTx.set(tx, index);
+      recencyRows.push(i);
+    }
+    recencyOf[i] = index;
+  }
+  return { ...base, pairOf, pairGroup: Int32Array.from(groups), pairT: Int32Array.from(times), recencyOf, recencyRow: Int32Array.from(recencyRows) };
 }
 
 /**
@@ -88,7 +113,8 @@ function addBracket(
  * A = −(r+x) ln(α+T) − s ln(β+T), B = ln s + ln I(tₓ), C = ln s + ln I(T) and I the tail integral of
  * {@link paretoNbdLogTail}. The gradient is analytic (digamma for the x-only part, term-by-term series
  * derivatives for I). Totals are Neumaier sums. Customers with x = 0 share I(0) and are summed per
- * distinct T; customers with x > 0 share the terms of their (x, T) pair and cost one series each.
+ * distinct T; customers with x > 0 share the terms of their (x, T) pair, and the series of I(tₓ)
+ * with every customer of the same (x, tₓ).
  * @internal
  */
 export function paretoNbdLogLikelihoodKernel(params: ParetoNbdParams, data: ParetoNbdData, gradient?: Float64Array): number {
@@ -162,11 +188,19 @@ export function paretoNbdLogLikelihoodKernel(params: ParetoNbdParams, data: Pare
     pairA[k] = termA(x, T, gradient ? pairDA : dA, gradient ? 4 * k : 0);
     pairC[k] = tail(x, T, gradient ? pairDC : undefined, 4 * k);
   }
+  const recencies = data.recencyRow.length;
+  const recencyB = new Float64Array(recencies);
+  const recencyDB = new Float64Array(gradient ? 4 * recencies : 0);
+  for (let j = 0; j < recencies; j++) {
+    const row = data.recencyRow[j] as number;
+    recencyB[j] = tail(data.x[row] as number, data.tx[row] as number, gradient ? recencyDB : undefined, 4 * j);
+  }
   const dBRow = new Float64Array(4);
   for (let i = 0; i < data.x.length; i++) {
     const k = data.pairOf[i] as number;
-    const b = tail(data.x[i] as number, data.tx[i] as number, gradient ? dBRow : undefined);
-    addBracket(total, data.weights[i] as number, pairA[k] as number, b, pairC[k] as number, gradient, pairDA, dBRow, pairDC, 4 * k, 4 * k);
+    const j = data.recencyOf[i] as number;
+    if (gradient) for (let c = 0; c < 4; c++) dBRow[c] = recencyDB[4 * j + c] as number;
+    addBracket(total, data.weights[i] as number, pairA[k] as number, recencyB[j] as number, pairC[k] as number, gradient, pairDA, dBRow, pairDC, 4 * k, 4 * k);
   }
   return total.value;
 }

@@ -1,4 +1,7 @@
+import * as z from 'zod';
+import { fromZodError } from '../../errors/fromZodError.js';
 import { RelmarkError, type RelmarkIssue } from '../../errors/RelmarkError.js';
+import { degenerateDataError, PenalizerSchema, penalizerHint } from '../degenerateData.js';
 import { logBeta } from '../../internal/logGamma.js';
 import { NeumaierSum } from '../../internal/sum.js';
 import { maximizeLikelihood } from '../numeric/maximizeLikelihood.js';
@@ -57,6 +60,19 @@ export function sbgLogLikelihoodKernel(params: SbgParams, alive: readonly number
   return total.value;
 }
 
+/** Options of {@link fitSbg}. @category CLV */
+export interface FitSbgOptions {
+  /**
+   * An L2 penalty on the log-parameters: the fit minimises the negative mean log-likelihood plus
+   * `penalizer · (ln² α + ln² β)`, so that degenerate counts (nobody churns) can be fitted on
+   * purpose. The fit then reports `penalizer` and `penalty`; `logLikelihood` stays unpenalised.
+   * @defaultValue 0
+   */
+  readonly penalizer?: number;
+}
+
+const OptionsSchema = z.object({ penalizer: PenalizerSchema }).strict();
+
 /**
  * Fits the shifted-beta-geometric (sBG) model of contract renewal to one cohort's survival counts
  * by maximum likelihood.
@@ -66,19 +82,24 @@ export function sbgLogLikelihoodKernel(params: SbgParams, alive: readonly number
  * (`alive[0]` is the cohort size). Each subscriber renews at the end of each period with
  * probability 1 − θ, θ ~ Beta(α, β); LL = Σₜ (alive[t−1] − alive[t]) ln P(T = t) + alive[k] ln S(k)
  * (Fader & Hardie 2007, "How to project customer retention", J. Interactive Marketing 21(1), eq. B3).
- * Counts need not be integers (percentages work and give the same estimates). Minimises the negative
- * mean LL over ln α, ln β with BFGS and analytic (digamma) gradients; Nelder–Mead from fixed starts
- * is the fallback; standard errors from the observed information. Deterministic. O(k) per iteration.
+ * Counts need not be integers (percentages work and give the same estimates): they are divided by
+ * the cohort size first, so counts anywhere in the range of doubles (1e-300 … 1e300) fit alike.
+ * Minimises the negative mean LL over ln α, ln β with BFGS and analytic (digamma) gradients;
+ * Nelder–Mead from fixed starts is the fallback (at most 200 optimiser evaluations in all);
+ * standard errors from the observed information. Deterministic. O(k) per iteration.
  *
  * Edge cases: fewer than two counts → `invalid_input`; nobody churns, or everybody churns in the
- * first period → no interior maximum → `not_converged`. When the counts show no heterogeneity (a
+ * first period → no interior maximum → `degenerate_data` at once, unless a `penalizer` is given. When the counts show no heterogeneity (a
  * constant retention rate, as with very few churners), the maximum drifts towards the geometric
  * limit: α and β become very large with α/(α+β) fixed, and their standard errors say so.
  *
  * @param alive - Survival counts a₀ ≥ a₁ ≥ … ≥ a_k ≥ 0 with a₀ > 0, all finite.
+ * @param options - An optional `penalizer`.
  * @returns An {@link SbgFit}.
  * @throws {@link RelmarkError} `invalid_input` for counts that are not finite, negative, increasing
- *   or fewer than two (every issue with its path `['alive', t]`); `not_converged` if the optimiser fails.
+ *   or fewer than two (every issue with its path `['alive', t]`); `invalid_options` for unknown options
+ *   or a negative penalizer; `degenerate_data` (with `details.hint`) when nobody churns or everybody
+ *   churns at once; `not_converged` if the optimiser fails.
  * @example
  * ```ts
  * import { fitSbg } from 'relmark/clv';
@@ -88,28 +109,47 @@ export function sbgLogLikelihoodKernel(params: SbgParams, alive: readonly number
  * ```
  * @category CLV
  */
-export function fitSbg(alive: readonly number[]): SbgFit {
+export function fitSbg(alive: readonly number[], options: FitSbgOptions = {}): SbgFit {
   const issues = survivalIssues(alive);
   if (issues.length > 0) throw new RelmarkError('invalid_input', 'fitSbg: invalid survival counts', { issues });
+  const parsed = OptionsSchema.safeParse(options);
+  if (!parsed.success) throw fromZodError(parsed.error, 'fitSbg: invalid options', { code: 'invalid_options' });
+  const penalizer = parsed.data.penalizer ?? 0;
   const total = alive[0] as number;
-  if (alive[alive.length - 1] === total) {
-    // Nobody churned: the likelihood rises towards θ → 0 (α → 0) and has no maximum.
-    throw new RelmarkError('not_converged', 'fitSbg: nobody churned, so the likelihood has no maximum', {
-      details: { reason: 'no_interior_maximum', logLikelihood: 0, evaluations: 0 },
-    });
+  if (!(penalizer > 0)) {
+    if (alive[alive.length - 1] === total) {
+      // Nobody churned: the likelihood rises towards θ → 0 (α → 0) and has no maximum.
+      throw degenerateDataError(
+        'fitSbg',
+        { code: 'no_churn', path: ['alive'], message: 'nobody churned, so the churn probability runs to 0' },
+        `observe more periods, or ${penalizerHint}`,
+      );
+    }
+    if (alive[1] === 0) {
+      throw degenerateDataError(
+        'fitSbg',
+        { code: 'all_churned_at_once', path: ['alive', 1], message: 'everybody churned in the first period, so the churn probability runs to 1' },
+        `use a shorter first period, or ${penalizerHint}`,
+      );
+    }
   }
+  // Shares of the cohort: the same estimates for any cohort size, and no overflow or underflow of
+  // the mean for counts near the ends of the doubles. The total LL is total × the shares' LL.
+  const shares = alive.map((a) => a / total);
   const gradient = new Float64Array(2);
   const toParams = (theta: Float64Array): SbgParams => ({ alpha: Math.exp(theta[0] as number), beta: Math.exp(theta[1] as number) });
   const objective = (theta: Float64Array, out: Float64Array) => {
     const p = toParams(theta);
-    const ll = sbgLogLikelihoodKernel(p, alive, gradient);
-    out[0] = (-(gradient[0] as number) * p.alpha) / total;
-    out[1] = (-(gradient[1] as number) * p.beta) / total;
-    return -ll / total;
+    const ll = sbgLogLikelihoodKernel(p, shares, gradient);
+    out[0] = -(gradient[0] as number) * p.alpha;
+    out[1] = -(gradient[1] as number) * p.beta;
+    return -ll;
   };
-  const ml = maximizeLikelihood(objective, starts, total, 'fitSbg', toParams);
+  const ml = maximizeLikelihood(objective, starts, 1, 'fitSbg', toParams, undefined, penalizer > 0 ? { penalizer } : {});
   const params = toParams(ml.theta);
-  const se = (i: number, value: number) => value * Math.sqrt(ml.covariance[i * 2 + i] as number);
+  // The covariance of the shares' LL is `total` times that of the counts' LL: divide by √total.
+  const rootTotal = Math.sqrt(total);
+  const se = (i: number, value: number) => (value * Math.sqrt(ml.covariance[i * 2 + i] as number)) / rootTotal;
   return {
     model: 'sbg',
     params,
@@ -118,6 +158,7 @@ export function fitSbg(alive: readonly number[]): SbgFit {
     periods: alive.length - 1,
     standardErrors: { alpha: se(0, params.alpha), beta: se(1, params.beta) },
     diagnostics: ml.diagnostics,
+    ...(penalizer > 0 ? { penalizer, penalty: ml.penalty } : {}),
   };
 }
 

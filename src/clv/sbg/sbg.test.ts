@@ -47,10 +47,10 @@ describe('fitSbg', () => {
   it.each([
     ['nobody churns', [100, 100, 100]],
     ['everybody churns in the first period', [100, 0, 0]],
-  ])('throws not_converged with diagnostics when %s (no interior maximum)', (_, alive) => {
+  ])('throws degenerate_data with a hint when %s (no interior maximum)', (_, alive) => {
     const error = thrownRelmarkError(() => fitSbg(alive));
-    expect(error.code).toBe('not_converged');
-    expect(error.details).toHaveProperty('reason');
+    expect(error.code).toBe('degenerate_data');
+    expect(error.details).toHaveProperty('hint');
   });
 
   it('lists every invalid count with its path', () => {
@@ -89,14 +89,14 @@ describe('sBG predictions', () => {
     }
   });
 
-  it('expected lifetime is (α+β−1)/(α−1) = Σ S(t) for α > 1, and Infinity for α ≤ 1', () => {
+  it('expected lifetime is (α+β−1)/(α−1) = Σ S(t) for α > 1, and invalid_parameters (no finite mean) for α ≤ 1', () => {
     const p = { alpha: 3, beta: 2 };
     let sum = 0;
     for (let t = 0; t < 5000; t++) sum += sbgSurvival(p, t);
     expectClose(sbgExpectedLifetime(p), sum, { rtol: 1e-6 });
     expectClose(sbgExpectedLifetime(p, { horizon: 5000 }), sum, { rtol: 1e-12 });
-    expect(sbgExpectedLifetime(params)).toBe(Number.POSITIVE_INFINITY);
-    expect(sbgExpectedLifetime({ alpha: 1, beta: 2 })).toBe(Number.POSITIVE_INFINITY);
+    expect([thrownRelmarkError(() => sbgExpectedLifetime(params)).code, thrownRelmarkError(() => sbgExpectedLifetime(params)).issues[0]?.code]).toEqual(['invalid_parameters', 'no_finite_mean']);
+    expect(thrownRelmarkError(() => sbgExpectedLifetime({ alpha: 1, beta: 2 })).code).toBe('invalid_parameters');
     expect(sbgExpectedLifetime(params, { horizon: 0 })).toBe(0);
   });
 

@@ -2,6 +2,7 @@ import { RelmarkError, type RelmarkIssue } from '../../errors/RelmarkError.js';
 import { parseParams } from '../bgNbd/bgNbdParams.js';
 import { hyp2f1 } from '../numeric/hyp2f1.js';
 import { type SbgParams, SbgParamsSchema } from './sbgParams.js';
+import { finiteResult } from '../finiteResult.js';
 
 /** Options of {@link sbgDerl}. @category CLV */
 export interface SbgDerlOptions {
@@ -30,7 +31,8 @@ export interface SbgDerlOptions {
  * @param options - The discount rate and the renewals made.
  * @returns The discounted expected number of future payments.
  * @throws {@link RelmarkError} `invalid_parameters`; `invalid_options` for a discount rate that is not
- *   finite and > 0, or renewals that are not an integer ≥ 0.
+ *   finite and > 0, or renewals that are not an integer ≥ 0;
+ *   `not_converged` (details.reason `series_did_not_converge`) where the series cannot be summed (extreme horizons or discount rates), never NaN.
  * @example
  * ```ts
  * import { sbgDerl } from 'relmark/clv';
@@ -49,5 +51,5 @@ export function sbgDerl(params: SbgParams, options: SbgDerlOptions): number {
   if (issues.length > 0) throw new RelmarkError('invalid_options', 'sbgDerl: invalid options', { issues });
   const n = renewals + 1;
   const f = hyp2f1(1, p.beta + n, p.alpha + p.beta + n, 1 / (1 + (d as number)));
-  return ((p.beta + n - 1) / (p.alpha + p.beta + n - 1)) * f.sign * Math.exp(f.logAbs);
+  return finiteResult(((p.beta + n - 1) / (p.alpha + p.beta + n - 1)) * f.sign * Math.exp(f.logAbs), 'sbgDerl', { discountRate: d, renewals });
 }

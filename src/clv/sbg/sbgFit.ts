@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { FitDiagnosticsSchema } from '../bgNbd/bgNbdFit.js';
+import { FitDiagnosticsSchema, penaltyShape } from '../bgNbd/bgNbdFit.js';
 import { SbgParamsSchema } from './sbgParams.js';
 
 /**
@@ -35,6 +35,7 @@ export const SbgFitSchema = z.object({
   periods: z.number().int().positive(),
   standardErrors: SbgParamsSchema,
   diagnostics: FitDiagnosticsSchema,
+  ...penaltyShape,
 });
 
 /** A fitted sBG model (see {@link SbgFitSchema}). @category CLV */
