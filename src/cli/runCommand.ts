@@ -221,6 +221,9 @@ export async function runCommand(settings: Settings, streams: Streams): Promise<
     run.contacts = rows;
   }
 
+  // The report's per-customer rows, built once for charts.json and the HTML page.
+  let rows: CustomerRow[] | undefined;
+  const customerRows = () => (rows ??= htmlRows(customers, rfm, clv));
   if (settings.out !== undefined) {
     if (settings.command === 'contacts' && clv && risk) {
       const order = rankBy(risk, customers.customerIds);
@@ -234,7 +237,7 @@ export async function runCommand(settings: Settings, streams: Streams): Promise<
     if (settings.command === 'report') {
       // The data behind every chart of the report, for Observable Plot, Vega-Lite or a notebook.
       const chartsPath = join(settings.out, 'charts.json');
-      writeJson(chartsPath, reportCharts(asOf, basename(run.source), notes, rfm, clv, htmlRows(customers, rfm, clv), settings, holdout));
+      writeJson(chartsPath, reportCharts(asOf, basename(run.source), notes, rfm, clv, customerRows(), settings, holdout));
       written.push(chartsPath);
     }
     if (clv) {
@@ -244,8 +247,7 @@ export async function runCommand(settings: Settings, streams: Streams): Promise<
     }
   }
   if (settings.html !== undefined) {
-    const rows = htmlRows(customers, rfm, clv);
-    writeText(settings.html, htmlReport(asOf, basename(run.source), notes.filter((note) => note !== `as of ${day(asOf)}`), rfm, clv, rows, settings, holdout));
+    writeText(settings.html, htmlReport(asOf, basename(run.source), notes.filter((note) => note !== `as of ${day(asOf)}`), rfm, clv, customerRows(), settings, holdout));
     written.push(settings.html);
   }
   if (written.length > 0) {
@@ -383,12 +385,26 @@ function holdoutSummary(holdout: HoldoutRun, asOf: Date) {
 /** The per-customer rows the HTML report draws from (the report command only). */
 export function htmlRows(customers: CustomerColumns, rfm: RfmColumnsAnalysis | undefined, clv: ClvAnalysis | undefined): CustomerRow[] {
   const { totals } = customers;
-  return customers.customerIds.map((customerId, j) => ({
-    customerId,
-    ...(rfm ? { segment: rfm.segmentNames[rfm.segment[j] as number] as string, r: rfm.r[j] as number, f: rfm.f[j] as number, m: rfm.m[j] as number, monetary: totals.monetary[j] as number } : {}),
-    ...(clv ? { x: totals.x[j] as number, tx: totals.tx[j] as number, T: totals.T[j] as number } : {}),
-    ...(clv ? { probabilityAlive: clv.values.probabilityAlive[j] as number, expectedPurchases: clv.values.expectedPurchases[j] as number, expectedSpend: clv.values.expectedSpend[j] as number, clv: clv.values.clv[j] as number } : {}),
-  }));
+  return customers.customerIds.map((customerId, j) => {
+    const row: CustomerRow = { customerId };
+    if (rfm) {
+      row.segment = rfm.segmentNames[rfm.segment[j] as number] as string;
+      row.r = rfm.r[j] as number;
+      row.f = rfm.f[j] as number;
+      row.m = rfm.m[j] as number;
+      row.monetary = totals.monetary[j] as number;
+    }
+    if (clv) {
+      row.x = totals.x[j] as number;
+      row.tx = totals.tx[j] as number;
+      row.T = totals.T[j] as number;
+      row.probabilityAlive = clv.values.probabilityAlive[j] as number;
+      row.expectedPurchases = clv.values.expectedPurchases[j] as number;
+      row.expectedSpend = clv.values.expectedSpend[j] as number;
+      row.clv = clv.values.clv[j] as number;
+    }
+    return row;
+  });
 }
 
 function reportRows(
