@@ -13,15 +13,15 @@ import { TransactionSchema } from './transaction.js';
 const schemas = { CustomerSchema, StakeholderSchema, TransactionSchema, InteractionSchema, PointsEntrySchema, TierProgramSchema };
 
 describe('parse laws', () => {
-  it('parseBatch partitions its rows: valid + rejected = rows, indices disjoint and ordered', () => {
+  it('parseBatch partitions its rows (sparse arrays included): valid + rejected = rows, indices disjoint and ordered', () => {
     const row = fc.oneof(transactionArbitrary(), fc.anything());
     fc.assert(
-      fc.property(fc.array(row, { maxLength: 30 }), (rows) => {
+      fc.property(fc.oneof(fc.array(row, { maxLength: 30 }), fc.sparseArray(row, { maxLength: 30 })), (rows) => {
         const { valid, validIndices, rejected } = parseTransactions(rows);
         expect(valid.length + rejected.length).toBe(rows.length);
         expect(validIndices.length).toBe(valid.length);
         const all = [...validIndices, ...rejected.map((r) => r.index)].sort((a, b) => a - b);
-        expect(all).toEqual(rows.map((_, i) => i));
+        expect(all).toEqual(Array.from({ length: rows.length }, (_, i) => i));
         expect(validIndices).toEqual([...validIndices].sort((a, b) => a - b));
         for (const r of rejected) {
           expect(r.issues.length).toBeGreaterThan(0);

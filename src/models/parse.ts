@@ -116,7 +116,8 @@ export interface ParseBatchOptions<T> {
  *
  * @remarks
  * Law (property-tested): `valid.length + rejected.length === rows.length`, and `validIndices` with
- * the rejected indices is a partition of `0 … rows.length − 1`; both lists keep input order.
+ * the rejected indices is a partition of `0 … rows.length − 1`; both lists keep input order. Each
+ * hole of a sparse array is a rejected row (issue code `missing_row`), never a skipped one.
  * Uniqueness and cross-row checks run after the per-row schema and move rows to `rejected` with
  * the same shape of issue. Runs in O(n) plus the cost of the checks.
  *
@@ -156,7 +157,14 @@ export function parseBatch<S extends z.ZodType>(
   };
 
   let passed: IndexedRow<z.output<S>>[] = [];
-  rows.forEach((row, index) => {
+  // A plain loop, not forEach: forEach skips the holes of a sparse array, and a skipped hole would be a
+  // row that is neither valid nor rejected.
+  for (let index = 0; index < rows.length; index++) {
+    if (!(index in rows)) {
+      addIssue(index, { code: 'missing_row', path: [pathName, index], message: `Row ${index} is a hole in a sparse array (no value at all)` });
+      continue;
+    }
+    const row: unknown = rows[index];
     try {
       const result = schema.safeParse(row);
       if (result.success) passed.push({ index, value: result.data });
@@ -164,7 +172,7 @@ export function parseBatch<S extends z.ZodType>(
     } catch (cause) {
       addIssue(index, { code: 'schema_exception', path: [pathName, index], message: messageOf(cause) });
     }
-  });
+  }
 
   if (options.uniqueKey) {
     const firstIndexOf = new Map<string, number>();
