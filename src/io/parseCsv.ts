@@ -1,5 +1,6 @@
 import { parse, type CsvError } from 'csv-parse/sync';
 import { RelmarkError, type RelmarkIssue } from '../errors/RelmarkError.js';
+import { requireString, checkCsvOptions } from '../internal/guards.js';
 import type { RejectedRow } from '../models/parse.js';
 import type { SourceRecord } from './csvRecord.js';
 
@@ -33,6 +34,8 @@ export interface ParsedCsv {
  * @param text - The whole CSV text.
  * @param options - The delimiter.
  * @returns The header, the records and the rejected rows.
+ * @throws {@link RelmarkError} `invalid_input` when `text` is not a string; `invalid_options` when
+ *   `options` is not an object or its delimiter not a string.
  * @throws {@link RelmarkError} `invalid_input` when there is no header, the header repeats or has an
  *   empty column name, or the text is malformed beyond one row (an unclosed quote); the issue names the line.
  * @example
@@ -47,6 +50,8 @@ export interface ParsedCsv {
  * @category IO
  */
 export function parseCsv(text: string, options: ParseCsvOptions = {}): ParsedCsv {
+  requireString('parseCsv', ['text'], text);
+  checkCsvOptions('parseCsv', options);
   let rows: { record: string[]; info: { lines: number } }[];
   try {
     rows = parse(text, {

@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { RelmarkError } from '../errors/RelmarkError.js';
+import { checkCsvOptions, checkedChunks } from '../internal/guards.js';
 import type { RejectedRow } from '../models/parse.js';
 import type { SourceRecord } from './csvRecord.js';
 import { checkHeader, createLineTracker, toFields } from './parseCsv.js';
@@ -25,6 +26,9 @@ export type CsvStreamItem =
  * @param chunks - The text, in pieces.
  * @param options - The delimiter.
  * @returns The header, then every record or rejected row, in file order.
+ * @throws {@link RelmarkError} `invalid_input` when `chunks` is not an iterable of chunks (a plain
+ *   string too: pass `[text]`) or a chunk is neither a string nor a `Uint8Array` (path `chunks[i]`);
+ *   `invalid_options` as {@link parseCsv}.
  * @throws {@link RelmarkError} `invalid_input` as {@link parseCsv} does (no header, bad header,
  *   malformed text); the items before the problem have been yielded.
  * @example
@@ -41,6 +45,8 @@ export async function* readCsvStream(
   chunks: AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>,
   options: ParseCsvOptions = {},
 ): AsyncGenerator<CsvStreamItem, void, undefined> {
+  checkCsvOptions('readCsvStream', options);
+  chunks = checkedChunks('readCsvStream', chunks);
   const delimiter = options.delimiter ?? ',';
   const decoder = new TextDecoder('utf-8');
   let buffer = '';

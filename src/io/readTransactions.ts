@@ -1,4 +1,5 @@
 import { RelmarkError } from '../errors/RelmarkError.js';
+import { requireArray, requireOptions } from '../internal/guards.js';
 import { type BatchResult } from '../models/parse.js';
 import { parseTransactions } from '../models/parseTransactions.js';
 import type { Transaction } from '../models/transaction.js';
@@ -53,8 +54,10 @@ export type TransactionMapping = Partial<Record<TransactionField, string>> & {
  * @param records - `SourceRecord`s from {@link parseCsv} / {@link parseNdjson}, or plain objects.
  * @param mapping - Column names per field, and the date format.
  * @returns `{ valid, validIndices, rejected }`.
- * @throws {@link RelmarkError} `invalid_options` when a mapped column exists in no record (a
- *   misspelt mapping would otherwise reject every row one by one).
+ * @throws {@link RelmarkError} `invalid_input` when `records` is not an array (a record that is not
+ *   an object, or a hole, is a rejected row); `invalid_options` when `mapping` is not an object, or
+ *   when a mapped column exists in no record (a misspelt mapping would otherwise reject every row
+ *   one by one).
  * @example
  * ```ts
  * import { parseCsv, readTransactions } from 'relmark/io';
@@ -69,12 +72,18 @@ export function readTransactions(
   records: readonly (SourceRecord | Readonly<Record<string, unknown>>)[],
   mapping: TransactionMapping = {},
 ): BatchResult<Transaction> {
-  const sources = records.map((record) => (isSourceRecord(record) ? record : { line: undefined, fields: record }));
+  requireArray('readTransactions', ['records'], records);
+  requireOptions('readTransactions', mapping, 'mapping');
+  // A record that is not an object is passed on as it is, so that the schema rejects it as a row;
+  // holes stay holes (map keeps them), and parseBatch rejects each one with its index.
+  const sources = records.map((record: unknown) =>
+    isSourceRecord(record) ? record : { line: undefined, fields: record, notAnObject: typeof record !== 'object' || record === null },
+  );
   const columnOf = (field: TransactionField): string => mapping[field] ?? field;
   if (sources.length > 0) {
     const missing = transactionFields
       .filter((field) => mapping[field] !== undefined)
-      .filter((field) => !sources.some((s) => Object.hasOwn(s.fields, columnOf(field))));
+      .filter((field) => !sources.some((s) => !('notAnObject' in s && s.notAnObject) && Object.hasOwn(s.fields as object, columnOf(field))));
     if (missing.length > 0) {
       throw new RelmarkError('invalid_options', 'readTransactions: mapped columns not found', {
         issues: missing.map((field) => ({
@@ -86,10 +95,14 @@ export function readTransactions(
     }
   }
   const format = mapping.dateFormat ?? 'auto';
-  const rows = sources.map(({ fields }) => {
+  const rows = sources.map((source) => {
+    if ('notAnObject' in source && source.notAnObject) return source.fields;
+    const fields = source.fields as Readonly<Record<string, unknown>>;
     const row: Record<string, unknown> = {};
     for (const field of transactionFields) {
-      const value = cell(fields[columnOf(field)]);
+      // Own fields only: a column named `__proto__` or `constructor` must not read the prototype.
+      const column = columnOf(field);
+      const value = cell(Object.hasOwn(fields, column) ? fields[column] : undefined);
       if (value === undefined) continue;
       row[field] = field === 'amount' ? toNumber(value) : field === 'at' ? toInstantInput(value, format) : value;
     }
@@ -104,6 +117,7 @@ function isSourceRecord(record: unknown): record is SourceRecord {
     record !== null &&
     typeof (record as SourceRecord).line === 'number' &&
     typeof (record as SourceRecord).fields === 'object' &&
+    (record as SourceRecord).fields !== null &&
     Object.keys(record).length === 2
   );
 }
