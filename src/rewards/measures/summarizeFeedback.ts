@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { idRecordSchema } from '../../models/idRecord.js';
 import { InteractionSchema, type InteractionInput } from '../../models/interaction.js';
 import { parseBatch, requireAllValid } from '../../models/parse.js';
 import { InstantSchema, type InstantInput } from '../../models/primitives.js';
@@ -33,7 +34,7 @@ export interface FeedbackSummary {
 
 const OptionsSchema = ScoreIntervalOptionsSchema.extend({
   asOf: InstantSchema,
-  segments: z.record(z.string(), z.string()).default({}),
+  segments: idRecordSchema(z.string()).default({}),
   period: z.enum(['all', 'month', 'quarter', 'year']).default('all'),
 });
 
