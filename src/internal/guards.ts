@@ -76,3 +76,8 @@ export function checkedChunks(
     }
   })();
 }
+
+/** Throws {@link wrongType} (`invalid_input`, path `['sources']`) unless `sources` is a non-null, non-array object. @internal */
+export function requireSources(where: string, sources: unknown): void {
+  if (typeof sources !== 'object' || sources === null || Array.isArray(sources)) throw wrongType(where, ['sources'], 'an object of row lists', sources);
+}

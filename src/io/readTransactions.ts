@@ -1,5 +1,5 @@
 import { RelmarkError } from '../errors/RelmarkError.js';
-import { requireArray, requireOptions } from '../internal/guards.js';
+import { requireArray, requireOptions, wrongType } from '../internal/guards.js';
 import { type BatchResult } from '../models/parse.js';
 import { parseTransactions } from '../models/parseTransactions.js';
 import type { Transaction } from '../models/transaction.js';
@@ -55,7 +55,8 @@ export type TransactionMapping = Partial<Record<TransactionField, string>> & {
  * @param mapping - Column names per field, and the date format.
  * @returns `{ valid, validIndices, rejected }`.
  * @throws {@link RelmarkError} `invalid_input` when `records` is not an array (a record that is not
- *   an object, or a hole, is a rejected row); `invalid_options` when `mapping` is not an object, or
+ *   an object, or a hole, is a rejected row); `invalid_options` when `mapping` is not an object, a
+ *   column name in it is not a string or the date format is unknown, or
  *   when a mapped column exists in no record (a misspelt mapping would otherwise reject every row
  *   one by one).
  * @example
@@ -74,6 +75,7 @@ export function readTransactions(
 ): BatchResult<Transaction> {
   requireArray('readTransactions', ['records'], records);
   requireOptions('readTransactions', mapping, 'mapping');
+  checkMapping(mapping);
   // A record that is not an object is passed on as it is, so that the schema rejects it as a row;
   // holes stay holes (map keeps them), and parseBatch rejects each one with its index.
   const sources = records.map((record: unknown) =>
@@ -109,6 +111,20 @@ export function readTransactions(
     return row;
   });
   return parseTransactions(rows, { lineOf: (index) => sources[index]?.line ?? undefined });
+}
+
+const dateFormats: readonly string[] = ['auto', 'iso', 'yyyymmdd', 'epoch_ms', 'epoch_s'];
+
+/** Column names must be strings and the date format one of the known ones. */
+function checkMapping(mapping: TransactionMapping): void {
+  for (const field of transactionFields) {
+    const column: unknown = mapping[field];
+    if (column !== undefined && typeof column !== 'string') throw wrongType('readTransactions', ['mapping', field], 'a column name (a string)', column, 'invalid_options');
+  }
+  const format: unknown = mapping.dateFormat;
+  if (format !== undefined && !(typeof format === 'string' && dateFormats.includes(format))) {
+    throw wrongType('readTransactions', ['mapping', 'dateFormat'], `one of ${dateFormats.join(', ')}`, format, 'invalid_options');
+  }
 }
 
 function isSourceRecord(record: unknown): record is SourceRecord {

@@ -223,7 +223,8 @@ export function parseBatch<S extends z.ZodType>(
  * @param batch - A result of {@link parseBatch}.
  * @param where - The caller's name for the summary line.
  * @param code - The error code. @defaultValue 'invalid_input'
- * @throws {@link RelmarkError} with every issue of every rejected row.
+ * @throws {@link RelmarkError} with every issue of every rejected row; `invalid_input` (path
+ *   `['batch', …]`) when `batch` is not the shape {@link parseBatch} returns.
  * @example
  * ```ts
  * import { parseBatch, requireAllValid, TransactionSchema } from 'relmark/models';
@@ -234,6 +235,7 @@ export function parseBatch<S extends z.ZodType>(
  * @category Parsing
  */
 export function requireAllValid<T>(batch: BatchResult<T>, where: string, code: RelmarkError['code'] = 'invalid_input'): T[] {
+  checkBatch(batch);
   if (batch.rejected.length === 0) return batch.valid;
   const issues = batch.rejected.flatMap((row) => row.issues);
   // Name the more specific code when every issue shares one (all duplicates, or all future dates).
@@ -243,6 +245,25 @@ export function requireAllValid<T>(batch: BatchResult<T>, where: string, code: R
   throw new RelmarkError(effective, `${where}: ${batch.rejected.length} of ${batch.rejected.length + batch.valid.length} rows are invalid`, {
     issues,
   });
+}
+
+function checkBatch(batch: unknown): void {
+  const fail = (path: readonly (string | number)[], expected: string) =>
+    new RelmarkError('invalid_input', 'requireAllValid: expected a result of parseBatch', {
+      issues: [{ code: 'invalid_type', path: ['batch', ...path], message: `Expected ${expected}` }],
+    });
+  if (typeof batch !== 'object' || batch === null) throw fail([], 'an object { valid, validIndices, rejected }');
+  const { valid, rejected } = batch as { valid?: unknown; rejected?: unknown };
+  if (!Array.isArray(valid)) throw fail(['valid'], 'an array');
+  if (!Array.isArray(rejected)) throw fail(['rejected'], 'an array');
+  for (let i = 0; i < rejected.length; i++) {
+    const issues: unknown = (rejected[i] as { issues?: unknown } | null | undefined)?.issues;
+    if (!Array.isArray(issues)) throw fail(['rejected', i, 'issues'], 'an array of issues');
+    for (let j = 0; j < issues.length; j++) {
+      const issue: unknown = issues[j];
+      if (typeof issue !== 'object' || issue === null || typeof (issue as { code?: unknown }).code !== 'string') throw fail(['rejected', i, 'issues', j], 'an issue { code, path, message }');
+    }
+  }
 }
 
 function messageOf(cause: unknown): string {
