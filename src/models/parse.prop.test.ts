@@ -31,9 +31,11 @@ describe('parse laws', () => {
     );
   });
 
+  // The same law for every public data-taking function (not only the parsers) is in
+  // test/adversarial/junkInput.prop.test.ts, on the case tables of scripts/adversarial-sweep.ts.
   it.each(Object.entries(schemas))('junk never makes %s parsing throw anything but RelmarkError', (_name, schema) => {
     fc.assert(
-      fc.property(fc.anything({ withNullPrototype: true, withBigInt: true, withDate: true, withMap: true, withTypedArray: true }), (junk) => {
+      fc.property(fc.anything({ withNullPrototype: true, withBigInt: true, withDate: true, withMap: true, withTypedArray: true, withSparseArray: true }), (junk) => {
         const result = safeParseWith(schema, junk);
         if (!result.success) expect(isRelmarkError(result.error)).toBe(true);
         try {
@@ -43,6 +45,10 @@ describe('parse laws', () => {
         }
         const batch = parseBatch(schema, [junk, junk]);
         expect(batch.valid.length + batch.rejected.length).toBe(2);
+        if (Array.isArray(junk)) {
+          const all = parseBatch(schema, junk);
+          expect(all.valid.length + all.rejected.length).toBe(junk.length);
+        }
       }),
     );
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderBarChart, renderHeatMap, renderLineChart } from 'relmark/report';
+import { thrownRelmarkError } from '../../test/helpers/thrownRelmarkError.js';
 import { aliveGrid, clvHistogram, rfGrid } from './reportSeries.js';
 
 describe('chart renderers', () => {
@@ -80,5 +81,15 @@ describe('report series', () => {
     const row1 = grid?.values[4] ?? [];
     expect(row1[0]).toBeCloseTo(0.8, 12);
     expect(grid?.values[0]?.filter((v) => v !== null)).toEqual([0.1]);
+  });
+});
+
+describe('chart renderers on data of the wrong shape', () => {
+  it('throw RelmarkError with the path, and still draw non-finite values as gaps', () => {
+    const error = thrownRelmarkError(() => renderBarChart({ categories: ['a'], series: [{ name: 's', values: ['x'] }] } as never));
+    expect([error.code, error.issues.map((i) => i.path)]).toEqual(['invalid_input', [['data', 'series', 0, 'values', 0]]]);
+    expect(thrownRelmarkError(() => renderHeatMap({ rows: 'F1', columns: [], values: [] } as never)).issues.map((i) => i.path)).toEqual([['data', 'rows']]);
+    expect(thrownRelmarkError(() => renderLineChart({ x: [1], series: [] }, { width: -1 })).code).toBe('invalid_options');
+    expect(renderLineChart({ x: [1, 2], series: [{ name: 's', values: [Number.NaN, Number.POSITIVE_INFINITY] }] })).toContain('no data');
   });
 });
