@@ -131,7 +131,7 @@ function isSourceRecord(record: unknown): record is SourceRecord {
   return (
     typeof record === 'object' &&
     record !== null &&
-    typeof (record as SourceRecord).line === 'number' &&
+    Number.isSafeInteger((record as SourceRecord).line) &&
     typeof (record as SourceRecord).fields === 'object' &&
     (record as SourceRecord).fields !== null &&
     Object.keys(record).length === 2

@@ -63,7 +63,8 @@ export interface RfmSegmentSummary {
  *   id repeats in either list; `invalid_options` if the map is malformed; `invalid_input` with an
  *   `amount_overflow` issue per segment whose revenue totals beyond ±`Number.MAX_VALUE` (path
  *   `['segmented', i]`, the member at which it overflowed; `details.segments`). A total over all
- *   segments beyond that bound is fine: the shares are then computed from scaled revenues.
+ *   segments beyond that bound is fine: the shares are then computed from scaled revenues. The
+ *   same error (path `['summaries']`) when a segment's orders, or its average order value, would.
  * @example
  * ```ts
  * import { summarizeSegments } from 'relmark/rfm';
@@ -138,7 +139,7 @@ export function summarizeSegments(
     for (const total of totals.values()) scaled.add(total.revenue.value * scale);
     revenueTotal = scaled.value;
   }
-  return segmentOrder(totals.keys(), parsed.map as RfmSegmentMap | undefined).map((segment) => {
+  const out = segmentOrder(totals.keys(), parsed.map as RfmSegmentMap | undefined).map((segment) => {
     const total = totals.get(segment);
     const customers = total?.customers ?? 0;
     const orders = total?.orders ?? 0;
@@ -153,4 +154,18 @@ export function summarizeSegments(
       revenueShare: revenueTotal === 0 ? null : (revenue * scale) / revenueTotal,
     };
   });
+  // Orders default to a frequency, which need not be whole: a sum of huge ones, or revenue over a
+  // tiny fractional one, can leave the doubles too.
+  const beyond = out.filter((row) => !Number.isFinite(row.orders) || (row.averageOrderValue !== null && !Number.isFinite(row.averageOrderValue)));
+  if (beyond.length > 0) {
+    throw new RelmarkError('invalid_input', 'summarizeSegments: order counts out of range', {
+      issues: beyond.map((row) => ({
+        code: 'amount_overflow',
+        path: ['summaries'],
+        message: `Segment "${row.segment}": its orders total ${row.orders}, which makes the orders or the average order value exceed Number.MAX_VALUE`,
+      })),
+      details: { segments: beyond.map((row) => row.segment) },
+    });
+  }
+  return out;
 }
