@@ -13,6 +13,8 @@ describe('RFM helpers on bad input', () => {
     expect(codeAndPaths(() => fmScore(2, '3' as never))).toEqual(['invalid_input', [['m']]]);
     expect(codeAndPaths(() => rfmCode(1, Object.create(null) as never, 2))).toEqual(['invalid_input', [['f']]]);
     expect(rfmCode(11, 1, 2)).toBe('?12');
+    expect(fmScore(-1e308, -1e308)).toBe(-1e308);
+    expect([fmScore(4, 5), fmScore(1, 2), fmScore(3, 3), fmScore(10, 9)]).toEqual([5, 2, 3, 10]);
   });
 
   it('validateSegmentMap checks the bins (2–10) before enumerating cells, and the map', () => {

@@ -108,7 +108,8 @@ export function rfmCode(r: number, f: number, m: number): string {
  */
 export function fmScore(f: number, m: number): number {
   if (!Number.isFinite(f) || !Number.isFinite(m)) throw notScores('fmScore', { f, m }, true);
-  return Math.floor((f + m + 1) / 2);
+  // Halves first: (f + m + 1) / 2 overflows for finite f, m near ±1.8e308; this is the same for scores.
+  return Math.floor(f / 2 + m / 2 + 0.5);
 }
 
 function notScores(where: string, scores: Readonly<Record<string, unknown>>, finite = false): RelmarkError {

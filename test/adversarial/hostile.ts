@@ -126,13 +126,30 @@ export function mutate(root: readonly unknown[], mutations: readonly Mutation[])
 }
 
 /**
+ * A copy of `root` with every number replaced: by one extreme number everywhere (so that sums of
+ * many huge amounts overflow), or by extreme numbers chosen in turn from `start`.
+ */
+export function withExtremeNumbers(root: readonly unknown[], start: number, same: boolean): unknown[] {
+  const out = copy([...root]);
+  let k = start;
+  for (const path of pathsOf(out)) {
+    if (path.length === 0) continue;
+    const parent = path.slice(0, -1).reduce<unknown>((node, key) => (node as Record<string | number, unknown>)[key], out) as Record<string | number, unknown>;
+    const key = path[path.length - 1] as string | number;
+    if (typeof parent[key] === 'number') parent[key] = extremeNumbers[(same ? start : k++) % extremeNumbers.length];
+  }
+  return out;
+}
+
+/**
  * Hostile argument lists for a call whose valid arguments are `valid`: one to three mutations of
- * them (most cases), or one argument replaced by anything at all.
+ * them (most cases), every number made extreme, or one argument replaced by anything at all.
  */
 export function hostileArguments(valid: () => readonly unknown[]): fc.Arbitrary<unknown[]> {
   const arity = valid().length;
   return fc.oneof(
     { arbitrary: fc.array(mutationArbitrary, { minLength: 1, maxLength: 3 }).map((ms) => mutate(valid(), ms)), weight: 4 },
+    { arbitrary: fc.tuple(fc.nat(), fc.boolean()).map(([start, same]) => withExtremeNumbers(valid(), start, same)), weight: 1 },
     {
       arbitrary: fc.tuple(fc.nat({ max: Math.max(0, arity - 1) }), hostileValue).map(([i, value]) => {
         const args = copy([...valid()]);
