@@ -63,7 +63,8 @@ function checkZodError(where: string, error: unknown, prefix: unknown, prefixPat
   if (!Array.isArray(issues) || !issues.every((issue) => typeof issue === 'object' && issue !== null && Array.isArray((issue as { path?: unknown }).path))) {
     throw wrongArgument(where, ['error'], 'a ZodError', error);
   }
-  if (!Array.isArray(prefix) || !prefix.every((key) => typeof key === 'string' || Number.isSafeInteger(key))) {
+  // Array.from, not every: every skips the holes of a sparse prefix.
+  if (!Array.isArray(prefix) || !Array.from(prefix as unknown[]).every((key) => typeof key === 'string' || Number.isSafeInteger(key))) {
     throw wrongArgument(where, prefixPath, 'an array of strings and integers', prefix);
   }
 }
