@@ -81,3 +81,13 @@ export function checkedChunks(
 export function requireSources(where: string, sources: unknown): void {
   if (typeof sources !== 'object' || sources === null || Array.isArray(sources)) throw wrongType(where, ['sources'], 'an object of row lists', sources);
 }
+
+/** Checks the options of the batch parsers: an object whose `pathName` is a string and whose hooks are functions. @internal */
+export function checkBatchOptions(where: string, options: unknown): void {
+  requireOptions(where, options);
+  const { pathName, uniqueKey, crossCheck, lineOf } = (options ?? {}) as Record<string, unknown>;
+  if (pathName !== undefined && typeof pathName !== 'string') throw wrongType(where, ['options', 'pathName'], 'a string', pathName, 'invalid_options');
+  for (const [name, fn] of [['uniqueKey', uniqueKey], ['crossCheck', crossCheck], ['lineOf', lineOf]] as const) {
+    if (fn !== undefined && typeof fn !== 'function') throw wrongType(where, ['options', name], 'a function', fn, 'invalid_options');
+  }
+}

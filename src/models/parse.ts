@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { fromZodError, issuesFromZod } from '../errors/fromZodError.js';
 import { RelmarkError, type RelmarkIssue } from '../errors/RelmarkError.js';
+import { checkBatchOptions } from '../internal/guards.js';
 
 /**
  * Parses a value with a zod schema and returns the parsed value, or throws a {@link RelmarkError}
@@ -125,7 +126,8 @@ export interface ParseBatchOptions<T> {
  * @param rows - The rows; the array and its rows are never mutated.
  * @param options - Path name, uniqueness key, cross-row checks and line numbers.
  * @returns `{ valid, validIndices, rejected }`.
- * @throws {@link RelmarkError} `invalid_input` only if `rows` is not an array.
+ * @throws {@link RelmarkError} `invalid_input` only if `rows` is not an array; `invalid_options` if
+ *   `options` is not an object of the documented fields.
  * @example
  * ```ts
  * import { parseBatch, TransactionSchema } from 'relmark/models';
@@ -148,6 +150,7 @@ export function parseBatch<S extends z.ZodType>(
       issues: [{ code: 'invalid_type', path: [], message: `Expected an array of rows, received ${rows === null ? 'null' : typeof rows}` }],
     });
   }
+  checkBatchOptions('parseBatch', options);
   const pathName = options.pathName ?? 'rows';
   const issuesByIndex = new Map<number, RelmarkIssue[]>();
   const addIssue = (index: number, issue: RelmarkIssue) => {
