@@ -57,7 +57,8 @@ describe('examples/notebook.ipynb', () => {
     expect(output).toMatch(/1750 valid transactions, 3 rejected rows/);
     expect(output).toMatch(/BG\/NBD/);
     expect(output).toMatch(/holdout: \d+ repeat purchases, model \d+\.\d/);
-    expect(output).toMatch(/report: \d+ characters, 5 charts/);
+    // segments, R × F, tracking per week and cumulative, CLV, expected purchases and P(alive) matrices.
+    expect(output).toMatch(/report: \d+ characters, 7 charts/);
     expect(readFileSync(report, 'utf8').startsWith('<!doctype html>')).toBe(true);
   }, 130_000);
 });

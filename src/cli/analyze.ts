@@ -1,37 +1,20 @@
 import type { BgNbdFit } from '../clv/bgNbd/bgNbdFit.js';
-import { fitBgNbd } from '../clv/bgNbd/fitBgNbd.js';
+import { fitBgNbdUnchecked } from '../clv/bgNbd/fitBgNbd.js';
 import type { MbgNbdFit } from '../clv/mbgNbd/mbgNbdFit.js';
-import { fitMbgNbd } from '../clv/mbgNbd/fitMbgNbd.js';
+import { fitMbgNbdUnchecked } from '../clv/mbgNbd/fitMbgNbd.js';
 import type { ParetoNbdFit } from '../clv/paretoNbd/paretoNbdFit.js';
-import { fitParetoNbd } from '../clv/paretoNbd/fitParetoNbd.js';
-import { customerLifetimeValue, type CustomerValue } from '../clv/customerLifetimeValue.js';
-import { fitGammaGamma } from '../clv/gammaGamma/fitGammaGamma.js';
+import { fitParetoNbdUnchecked } from '../clv/paretoNbd/fitParetoNbd.js';
+import { customerLifetimeValueUnchecked, type CustomerValue, type ValueColumnsResult } from '../clv/customerLifetimeValue.js';
+import { fitGammaGammaUnchecked } from '../clv/gammaGamma/fitGammaGamma.js';
 import { calibrationFrequencyCheck } from '../clv/validation/calibrationFrequencyCheck.js';
-import type { GammaGammaFit } from '../clv/gammaGamma/gammaGammaFit.js';
-import type { PurchaseHistory } from '../clv/purchaseHistory.js';
+import type { GammaGammaExclusion, GammaGammaFit } from '../clv/gammaGamma/gammaGammaFit.js';
+import type { HistoryColumns } from '../clv/historyColumns.js';
 import type { TimeUnit } from '../models/primitives.js';
-import { defaultRfmSegments } from '../rfm/rfmSegmentPresets.js';
-import type { RfmSummary } from '../rfm/rfmSummary.js';
-import { scoreRfm } from '../rfm/scoreRfm.js';
-import { segmentRfm, type RfmSegmentAssignment } from '../rfm/segmentRfm.js';
-import { summarizeSegments, type RfmSegmentSummary } from '../rfm/summarizeSegments.js';
 import type { RepeatPurchaseCount } from '../report/index.js';
+import type { CustomerColumns, RfmColumnsAnalysis } from './customerColumns.js';
 
-/** RFM scores, segments and the segment table with each segment's suggested action. */
-export interface RfmAnalysis {
-  readonly assignments: RfmSegmentAssignment[];
-  readonly segments: (RfmSegmentSummary & { readonly action: string })[];
-}
-
-/** Scores and segments customers with relmark's default 5-bin segment map. */
-export function analyzeRfm(summaries: readonly RfmSummary[]): RfmAnalysis {
-  const assignments = segmentRfm(scoreRfm(summaries).scores);
-  const actionOf = new Map(defaultRfmSegments.segments.map((s) => [s.name, s.action]));
-  const segments = summarizeSegments(assignments, summaries)
-    .filter((row) => row.customers > 0)
-    .map((row) => ({ ...row, action: actionOf.get(row.segment) ?? '' }));
-  return { assignments, segments };
-}
+/** RFM scores, segments and the segment table with each segment's suggested action, as columns. */
+export type RfmAnalysis = RfmColumnsAnalysis;
 
 /** The transaction models that `--model` chooses from (the continuous-time ones: their fits have a time unit). */
 export const transactionModels = ['bg-nbd', 'pareto-nbd', 'mbg-nbd'] as const;
@@ -40,15 +23,15 @@ export type TransactionModelName = (typeof transactionModels)[number];
 /** How each model is named on screen and in the HTML report. */
 export const modelLabels: Record<TransactionModelName, string> = { 'bg-nbd': 'BG/NBD', 'pareto-nbd': 'Pareto/NBD', 'mbg-nbd': 'MBG/NBD' };
 
-/** Fits the chosen transaction model (each fitter throws `not_converged` as fitBgNbd does). */
-export function fitTransactionModel(model: TransactionModelName, histories: readonly PurchaseHistory[], timeUnit: TimeUnit): BgNbdFit | ParetoNbdFit | MbgNbdFit {
+/** Fits the chosen transaction model on valid columns (each fitter throws `not_converged` as fitBgNbd does). */
+export function fitTransactionModel(model: TransactionModelName, histories: HistoryColumns, timeUnit: TimeUnit): BgNbdFit | ParetoNbdFit | MbgNbdFit {
   switch (model) {
     case 'bg-nbd':
-      return fitBgNbd(histories, { timeUnit });
+      return fitBgNbdUnchecked(histories, { timeUnit });
     case 'pareto-nbd':
-      return fitParetoNbd(histories, { timeUnit });
+      return fitParetoNbdUnchecked(histories, { timeUnit });
     case 'mbg-nbd':
-      return fitMbgNbd(histories, { timeUnit });
+      return fitMbgNbdUnchecked(histories, { timeUnit });
   }
 }
 
@@ -61,35 +44,45 @@ export interface ClvSettings {
   readonly margin: number;
 }
 
-/** The fitted models, each customer's value, and the calibration check. */
+/** The fitted models, each customer's value (as columns), and the calibration check. */
 export interface ClvAnalysis {
   readonly purchases: BgNbdFit | ParetoNbdFit | MbgNbdFit;
   readonly spend: GammaGammaFit;
-  readonly values: CustomerValue[];
+  readonly values: ValueColumnsResult;
   readonly repeatPurchases: RepeatPurchaseCount[];
   /** Pearson's chi-square of the repeat-purchase check (descriptive). */
   readonly chiSquare: number;
 }
 
 /**
- * Fits the transaction model and Gamma-Gamma and values every customer over the horizon.
+ * Fits the transaction model and Gamma-Gamma and values every customer over the horizon, on columns
+ * the command built itself (so through the `Unchecked` kernels: nothing is validated twice).
  * `fitOn` are the histories the transaction model is fitted on and checked against (the calibration
- * histories of a holdout run); by default `histories` themselves. The values are always of `histories`.
+ * histories of a holdout run); by default the customers' own. The values are always of `customers`.
  */
-export function analyzeClv(histories: readonly PurchaseHistory[], settings: ClvSettings, fitOn: readonly PurchaseHistory[] = histories): ClvAnalysis {
-  const purchases = fitTransactionModel(settings.model, fitOn, settings.timeUnit);
-  const spend = fitGammaGamma(histories);
-  const values = customerLifetimeValue(purchases, spend, histories, {
+export function analyzeClv(customers: CustomerColumns, settings: ClvSettings, fitOn?: HistoryColumns): ClvAnalysis {
+  const { x, tx, T, monetaryMean } = customers.totals;
+  const histories = fitOn ?? { x, tx, T };
+  const purchases = fitTransactionModel(settings.model, histories, settings.timeUnit);
+  // Gamma-Gamma is fitted on repeat buyers with a positive mean spend; the others are listed as fitGammaGamma lists them.
+  const keep: number[] = [];
+  const excluded: GammaGammaExclusion[] = [];
+  for (let j = 0; j < x.length; j++) {
+    if (x[j] === 0) excluded.push({ customerId: customers.customerIds[j] as string, reason: 'no_repeat_purchases' });
+    else if (!((monetaryMean[j] as number) > 0)) excluded.push({ customerId: customers.customerIds[j] as string, reason: 'non_positive_spend' });
+    else keep.push(j);
+  }
+  const spend = { ...fitGammaGammaUnchecked({ x: Float64Array.from(keep, (j) => x[j] as number), monetaryMean: Float64Array.from(keep, (j) => monetaryMean[j] as number) }), excluded };
+  const values = customerLifetimeValueUnchecked(purchases, spend, { x, tx, T, monetaryMean }, {
     horizonMonths: settings.horizonMonths,
     monthlyDiscountRate: settings.monthlyDiscountRate,
     margin: settings.margin,
   });
   // The in-sample check of FHL 2005 (Figure 1): customers by repeat purchases 0…5 and 6+, actual vs model.
-  const check = calibrationFrequencyCheck(purchases, fitOn, { maxFrequency: 6 });
+  const check = calibrationFrequencyCheck(purchases, histories, { maxFrequency: 6 });
   const repeatPurchases = check.rows.map((row) => ({ label: row.atLeast ? `${row.frequency}+` : String(row.frequency), actual: row.actual, expected: row.expected }));
   return { purchases, spend, values, repeatPurchases, chiSquare: check.chiSquare };
 }
-
 /**
  * How much of a customer's value is at risk: the value they would have if surely still active
  * (CLV / P(alive): the conditional expectation of BG/NBD, Pareto/NBD and MBG/NBD is P(alive) times the expectation if alive) times

@@ -32,15 +32,25 @@ export interface Settings {
   readonly model: TransactionModelName;
   /** report only: the first instant of the holdout period; calibration is everything before it. */
   readonly holdoutFrom: Date | undefined;
+  /** Write the run's summary to stdout as one JSON document (human text goes to stderr). */
+  readonly json: boolean;
+  /** The text encoding of the input. */
+  readonly encoding: 'utf-8' | 'latin1';
 }
 
 /** What the command line asks for: a command to run, or a help text to print. */
-export type Request = { readonly kind: 'run'; readonly settings: Settings } | { readonly kind: 'help'; readonly text: string } | { readonly kind: 'version' };
+export type Request =
+  | { readonly kind: 'run'; readonly settings: Settings }
+  | { readonly kind: 'help'; readonly text: string; /** `relmark` alone is a usage error: help, exit 1. */ readonly usage?: boolean }
+  | { readonly kind: 'version' };
 
 const inputHelp = `Input:
-  <file>                    CSV (or whitespace-separated text such as CDNOW_master.txt); - reads stdin
+  <file>                    CSV, whitespace-separated text (such as CDNOW_master.txt) or JSON lines
+                            (.ndjson/.jsonl, or a first character {); gzip is inflated (by its magic
+                            bytes); - reads stdin. One pass, whatever the size
+  --encoding <enc>          utf-8 (default; invalid bytes stop the run with the line) or latin1
   --as-of <date>            end of observation (YYYY-MM-DD or ISO date-time, UTC). Default: the day
-                            after the last transaction (found by a first pass over the file; printed)
+                            after the last transaction (found in the same pass; printed)
   --columns <map>           field=column pairs, e.g. customerId=cust,at=date,amount=value. Fields not
                             named are found by common names (customer_id, date, amount, dollar_value, …)
                             fields: id, customerId, at, amount, currency, kind, refundOf
@@ -49,7 +59,10 @@ const inputHelp = `Input:
 Output:
   --out <dir>               write per-customer results (and fit.json) into this folder
   --format <csv|json|both>  file formats for --out (default both)
-  --rejected <file>         where rejected rows go (default <out>/rejected.csv, else ./relmark-rejected.csv)
+  --rejected <file>         where rejected rows go, with their line, reasons and original cells
+                            (default <out>/rejected.csv; without --out, only the first are shown)
+  --json                    print the run's summary (counts, as-of, segments, fit, top customers) to
+                            stdout as one JSON document; the text goes to stderr
   --strict                  exit 2 when any row is rejected (the reasons are still written)
   --top <n>                 customers listed on screen (default 10)
   -q, --quiet               no progress bar and no notes on stderr
@@ -146,6 +159,8 @@ const options = {
   margin: { type: 'string' },
   model: { type: 'string' },
   'holdout-from': { type: 'string' },
+  json: { type: 'boolean' },
+  encoding: { type: 'string' },
 } as const;
 
 const modelOptions = ['time-unit', 'horizon-months', 'discount-rate', 'margin', 'model'];
@@ -168,7 +183,8 @@ function number(text: string | undefined, name: string, fallback: number, check:
 /** Reads the command line (without the node and script paths). Throws {@link UsageError} for a mistake. */
 export function parseCommandLine(argv: readonly string[]): Request {
   const [first, ...rest] = argv;
-  if (first === undefined || first === '--help' || first === '-h' || first === 'help') return { kind: 'help', text: helpTexts.main };
+  if (first === undefined) return { kind: 'help', text: helpTexts.main, usage: true };
+  if (first === '--help' || first === '-h' || first === 'help') return { kind: 'help', text: helpTexts.main };
   if (first === '--version') return { kind: 'version' };
   if (!(commands as readonly string[]).includes(first)) throw new UsageError(`unknown command "${first}" (expected one of ${commands.join(', ')})`);
   const command = first as Command;
@@ -199,7 +215,6 @@ export function parseCommandLine(argv: readonly string[]): Request {
   if (holdoutFrom !== undefined && asOf !== undefined && holdoutFrom.getTime() >= asOf.getTime()) {
     throw new UsageError(`--holdout-from (${v['holdout-from']}) must be before --as-of (${v['as-of']})`);
   }
-  if (asOf === undefined && file === '-') throw new UsageError('--as-of is required when reading stdin (the default needs a first pass over a file)');
 
   let columns: TransactionMapping = {};
   if (v.columns !== undefined) {
@@ -220,6 +235,8 @@ export function parseCommandLine(argv: readonly string[]): Request {
   const units = ['day', 'week', 'month', 'year'];
   const timeUnit = v['time-unit'] ?? 'week';
   if (!units.includes(timeUnit)) throw new UsageError(`--time-unit must be one of ${units.join(', ')}, received "${timeUnit}"`);
+  const encoding = (v.encoding ?? 'utf-8').toLowerCase().replace(/^utf8$/, 'utf-8').replace(/^(iso-8859-1|latin-1)$/, 'latin1');
+  if (encoding !== 'utf-8' && encoding !== 'latin1') throw new UsageError(`--encoding must be utf-8 or latin1, received "${v.encoding}"`);
   const format = v.format ?? 'both';
   if (!['csv', 'json', 'both'].includes(format)) throw new UsageError(`--format must be csv, json or both, received "${format}"`);
 
@@ -244,6 +261,8 @@ export function parseCommandLine(argv: readonly string[]): Request {
       margin: number(v.margin, 'margin', 1, (n) => n >= 0, 'a number ≥ 0'),
       model: model as TransactionModelName,
       holdoutFrom,
+      json: v.json === true,
+      encoding,
     },
   };
 }

@@ -31,6 +31,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     throw error;
   }
   if (request.kind === 'help') {
+    if (request.usage === true) {
+      process.stderr.write(`${request.text}\n`);
+      return exitCodes.usage;
+    }
     process.stdout.write(`${request.text}\n`);
     return exitCodes.ok;
   }
@@ -57,9 +61,11 @@ export async function main(argv: readonly string[]): Promise<number> {
       }
       return exitCodes.invalidInput;
     }
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'EISDIR' || code === 'EACCES') {
-      process.stderr.write(`relmark: cannot read ${request.settings.file}: ${(error as Error).message}\n`);
+    const failure = error as NodeJS.ErrnoException;
+    if (typeof failure.code === 'string' && typeof failure.syscall === 'string') {
+      // A file that cannot be read or written: one line, no stack trace.
+      const reading = failure.path === undefined || failure.path === request.settings.file;
+      process.stderr.write(`relmark: cannot ${reading ? 'read' : 'write'} ${failure.path ?? request.settings.file}: ${failure.code} (${failure.message.replace(/^[A-Z]+: /, '')})\n`);
       return exitCodes.invalidInput;
     }
     throw error;

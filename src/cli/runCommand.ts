@@ -1,243 +1,426 @@
 import { basename, join } from 'node:path';
-import { RelmarkError } from '../errors/RelmarkError.js';
+import { getHeapStatistics } from 'node:v8';
+import { isRelmarkError, RelmarkError } from '../errors/RelmarkError.js';
 import { formatPath } from '../errors/formatIssues.js';
 import { msPerDay, msPerUnit } from '../internal/time.js';
-import { htmlReport, type CustomerRow, type HoldoutRun } from './htmlReport.js';
 import { splitCalibrationHoldout } from '../clv/splitCalibrationHoldout.js';
 import { holdoutValidation } from '../clv/validation/holdoutValidation.js';
 import { trackRepeatPurchases } from '../clv/validation/trackRepeatPurchases.js';
-import type { Transaction } from '../models/transaction.js';
-import { analyzeClv, analyzeRfm, type ClvAnalysis, modelLabels, type RfmAnalysis, valueAtRisk } from './analyze.js';
+import { toHistoryColumns } from '../clv/historyColumns.js';
+import type { TransactionColumnBatch, TransactionMapping } from '../io/index.js';
+import type { TransactionInput } from '../models/transaction.js';
+import { createCustomerTotals } from '../summaries/customerTotals.js';
+import { analyzeClv, type ClvAnalysis, modelLabels, valueAtRisk } from './analyze.js';
 import type { Settings } from './commandLine.js';
-import { readInput, type InputInfo } from './readInput.js';
-import { createProgress } from './progress.js';
-import { createInputSummarizer, type InputSummarizer, type InputSummary } from './summarizeInput.js';
-import type { TransactionMapping } from '../io/index.js';
+import { analyzeRfmColumns, orderByCustomerId, type CustomerColumns, type RfmColumnsAnalysis } from './customerColumns.js';
+import { customerTableColumns, writeColumnTable } from './customerTable.js';
 import { formatTable } from './formatTable.js';
+import { htmlReport, reportCharts, type CustomerRow, type HoldoutRun } from './htmlReport.js';
+import { createProgress } from './progress.js';
+import { readInput, type InputInfo } from './readInput.js';
+import { terminalText } from './terminalText.js';
 import { UsageError } from './usageError.js';
-import { createRejectedSink, writeJson, writeTable, writeText } from './writeOutputs.js';
+import { createRejectedSink, writeJson, writeText } from './writeOutputs.js';
 
 /** Where a command writes: stdout for results, stderr for progress and notes. */
 export interface Streams {
-  readonly stdout: NodeJS.WriteStream;
-  readonly stderr: NodeJS.WriteStream;
+  readonly stdout: NodeJS.WritableStream & { readonly isTTY?: boolean };
+  readonly stderr: NodeJS.WritableStream & { readonly isTTY?: boolean };
 }
 
 const day = (date: Date) => date.toISOString().slice(0, 10);
 const fixed = (n: number, digits: number) => (Number.isFinite(n) ? n.toFixed(digits) : '–');
+// Thousands separators without Intl: its first use costs tens of milliseconds of start-up.
+const count = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 
-/** Finds the date of the last valid transaction with a first pass over the file. */
-async function lastTransactionDate(settings: Settings, streams: Streams): Promise<Date | undefined> {
-  let last = Number.NEGATIVE_INFINITY;
-  const progress = createProgress(streams.stderr, 'finding the last date', !settings.quiet);
-  await readInput({
-    file: settings.file,
-    columns: settings.columns,
-    delimiter: settings.delimiter,
-    onProgress: (done, total) => progress.update(done, total),
-    onValid: (valid) => {
-      for (const t of valid) last = Math.max(last, t.at.getTime());
-    },
-    onRejected: () => {},
-  });
-  progress.done();
-  return Number.isFinite(last) ? new Date(last) : undefined;
+/** The run's summary for programs (`--json`): one JSON document on stdout. */
+interface RunSummary {
+  command: string;
+  source: string;
+  asOf: string;
+  asOfDefaulted: boolean;
+  rows: { read: number; valid: number; rejected: number; afterAsOf: number };
+  columns: Record<string, string>;
+  customers: number;
+  mergedIdSpellings: number;
+  segments?: RfmColumnsAnalysis['segments'];
+  fit?: unknown;
+  fitError?: { code: string; message: string; details?: unknown };
+  holdout?: unknown;
+  topCustomers?: unknown[];
+  contacts?: unknown[];
+  written: string[];
 }
 
-/** Runs one command; throws RelmarkError for bad data or a model that did not converge. */
+/**
+ * Runs one command in one streaming pass over the input: rows are validated once into columns,
+ * summed per customer, and every result is computed on columns by the library's kernels. What does
+ * not depend on a model (counts, rejected rows, RFM segments and their files) is printed and written
+ * before the model is fitted, so a fit that fails (exit 3) loses nothing else.
+ * Throws RelmarkError for bad data or a model that did not converge.
+ */
 export async function runCommand(settings: Settings, streams: Streams): Promise<void> {
-  const say = (line = '') => streams.stdout.write(`${line}\n`);
+  const human = settings.json ? streams.stderr : streams.stdout;
+  // Every line a person reads goes through terminalText: ids and cells cannot inject escape sequences.
+  const say = (text = '') => human.write(`${text.split('\n').map(terminalText).join('\n')}\n`);
   const notes: string[] = [];
-
-  let asOf = settings.asOf;
-  if (asOf === undefined) {
-    const last = await lastTransactionDate(settings, streams);
-    if (last === undefined) throw new RelmarkError('empty_input', 'no valid transaction in the file', { issues: [{ code: 'no_valid_rows', path: [], message: `${settings.file} has no valid transaction` }] });
-    // The start of the UTC day after the last transaction: every transaction is observed.
-    asOf = new Date((Math.floor(last.getTime() / msPerDay) + 1) * msPerDay);
-    notes.push(`as of ${day(asOf)} (default: the day after the last transaction, ${day(last)}; set it with --as-of)`);
-  } else {
-    notes.push(`as of ${day(asOf)}`);
-  }
-
+  const written: string[] = [];
   const holdoutFrom = settings.holdoutFrom;
-  if (holdoutFrom !== undefined && holdoutFrom.getTime() >= asOf.getTime()) {
-    throw new UsageError(`--holdout-from (${holdoutFrom.toISOString()}) must be before --as-of (${asOf.toISOString()}, the default: the day after the last transaction)`);
-  }
+  const needsHistories = settings.command !== 'rfm';
 
-  const rejectedPath = settings.rejectedFile ?? (settings.out !== undefined ? join(settings.out, 'rejected.csv') : 'relmark-rejected.csv');
-  const rejected = createRejectedSink(rejectedPath);
-  let summarizer: InputSummarizer | undefined;
-  const summarizerFor = (mapping: TransactionMapping) =>
-    (summarizer ??= createInputSummarizer({ asOf, timeUnit: settings.timeUnit, keepIds: mapping.refundOf !== undefined }));
-  // trackRepeatPurchases needs the transactions themselves: a holdout run holds them in memory.
-  const kept: Transaction[] | undefined = holdoutFrom === undefined ? undefined : [];
-  const progress = createProgress(streams.stderr, 'reading', !settings.quiet);
+  const rejectedPath = settings.rejectedFile ?? (settings.out !== undefined ? join(settings.out, 'rejected.csv') : undefined);
+  let columnsUsed: TransactionMapping = {};
+  const rejected = createRejectedSink(rejectedPath, (field) => columnsUsed[field as keyof TransactionMapping] ?? field);
+  const totals = createCustomerTotals({ occasions: needsHistories, ...(settings.asOf ? { asOf: settings.asOf.getTime() } : {}) });
+  // A holdout run tracks purchases week by week, so it keeps each purchase (customer and instant).
+  const kept = holdoutFrom === undefined ? undefined : { customer: [] as Int32Array[], at: [] as Float64Array[] };
+  const heapLimit = getHeapStatistics().heap_size_limit;
+  let batches = 0;
+  const onBatch = (batch: TransactionColumnBatch) => {
+    totals.add(batch);
+    if (kept) keepPurchases(kept, batch);
+    if (++batches % 16 === 0) guardMemory(heapLimit, totals.byteLength);
+  };
+  const progress = createProgress(streams.stderr as NodeJS.WriteStream, 'reading', !settings.quiet);
   let info: InputInfo;
   try {
     info = await readInput({
       file: settings.file,
       columns: settings.columns,
       delimiter: settings.delimiter,
+      encoding: settings.encoding,
       onProgress: (done, total) => progress.update(done, total),
-      onValid: (valid, mapping) => {
-        summarizerFor(mapping).add(valid);
-        if (kept) keep(kept, valid, asOf.getTime(), mapping.refundOf !== undefined);
-      },
+      onBatch,
       onRejected: (row) => rejected.add(row),
+      onMapping: (mapping) => {
+        columnsUsed = mapping;
+      },
     });
   } finally {
     progress.done();
     rejected.close();
   }
-  const summary = summarizerFor(info.mapping).finish();
+  if (rejectedPath !== undefined && rejected.count > 0) written.push(rejectedPath);
 
-  const source = settings.file === '-' ? 'stdin' : settings.file;
-  const mapping = (['id', 'customerId', 'at', 'amount', 'currency', 'kind', 'refundOf'] as const)
-    .filter((f) => info.mapping[f] !== undefined)
-    .map((f) => `${f}=${info.mapping[f]}`)
-    .join(',');
-  notes.push(`${info.records.toLocaleString('en-US')} rows read (columns ${mapping}), ${info.valid.toLocaleString('en-US')} valid, ${info.rejected.toLocaleString('en-US')} rejected`);
-  if (summary.afterAsOf > 0) notes.push(`${summary.afterAsOf.toLocaleString('en-US')} valid transactions after the as-of date were left out`);
-  say(`relmark ${settings.command} ${source}`);
-  for (const note of notes) say(`  ${note}`);
-  if (rejected.count > 0) {
-    say(`  ${rejected.count.toLocaleString('en-US')} rejected rows, every reason written to ${rejectedPath}`);
-    for (const row of rejected.samples) {
-      const issue = row.issues[0];
-      if (issue) say(`    line ${row.line ?? '?'}: ${issue.message}${issue.path.length > 2 ? ` (${formatPath(issue.path.slice(2))})` : ''}`);
-    }
-    if (rejected.count > rejected.samples.length) say(`    … and ${(rejected.count - rejected.samples.length).toLocaleString('en-US')} more`);
+  // The default as-of date comes from the same pass: the start of the UTC day after the last transaction.
+  const asOfDefaulted = settings.asOf === undefined;
+  const last = info.lastAt;
+  if (asOfDefaulted && !Number.isFinite(last)) {
+    reportRows(say, settings, info, rejected, rejectedPath, 0);
+    throw new RelmarkError('empty_input', 'no valid transaction in the file', { issues: [{ code: 'no_valid_rows', path: [], message: `${sourceName(settings)} has no valid transaction` }] });
   }
-  if (summary.histories.length === 0) {
+  const asOf = settings.asOf ?? new Date((Math.floor(last / msPerDay) + 1) * msPerDay);
+  if (holdoutFrom !== undefined && holdoutFrom.getTime() >= asOf.getTime()) {
+    throw new UsageError(`--holdout-from (${holdoutFrom.toISOString()}) must be before --as-of (${asOf.toISOString()}, the default: the day after the last transaction)`);
+  }
+  notes.push(asOfDefaulted ? `as of ${day(asOf)} (default: the day after the last transaction, ${day(new Date(last))}; set it with --as-of)` : `as of ${day(asOf)}`);
+
+  const summary = totals.finish(asOf.getTime(), settings.timeUnit);
+  const customers = orderByCustomerId(summary, info.customerIds);
+  const mapping = Object.fromEntries((['id', 'customerId', 'at', 'amount', 'currency', 'kind', 'refundOf'] as const).filter((f) => info.mapping?.[f] !== undefined).map((f) => [f, info.mapping?.[f] as string]));
+  notes.push(
+    `${count(info.records)} rows read (${info.compressed ? 'gzip, ' : ''}${info.format === 'ndjson' ? 'JSON lines, ' : ''}columns ${Object.entries(mapping).map(([f, c]) => `${f}=${c}`).join(',')}), ${count(info.valid)} valid, ${count(info.rejected)} rejected`,
+  );
+  if (totals.future > 0) notes.push(`${count(totals.future)} valid transactions after the as-of date were left out`);
+  if (info.mergedIdSpellings > 0) {
+    const examples = info.mergedIdExamples.map((e) => `"${e.id}" from ${e.spellings.map((s) => JSON.stringify(s)).join(' and ')}`).join('; ');
+    notes.push(`${count(info.mergedIdSpellings)} customer ids were written with and without surrounding blanks and merged after trimming (${examples})`);
+  }
+  const run: RunSummary = {
+    command: settings.command,
+    source: sourceName(settings),
+    asOf: asOf.toISOString(),
+    asOfDefaulted,
+    rows: { read: info.records, valid: info.valid, rejected: info.rejected, afterAsOf: totals.future },
+    columns: mapping,
+    customers: customers.customerIds.length,
+    mergedIdSpellings: info.mergedIdSpellings,
+    written,
+  };
+  say(`relmark ${settings.command} ${run.source}`);
+  for (const note of notes) say(`  ${note}`);
+  reportRows(say, settings, info, rejected, rejectedPath, rejected.count);
+  const finishJson = () => {
+    if (settings.json) streams.stdout.write(`${JSON.stringify(run, null, 2)}\n`);
+  };
+
+  if (customers.customerIds.length === 0) {
+    finishJson();
     throw new RelmarkError('empty_input', 'no valid transaction to analyse', {
-      issues: [{ code: 'no_valid_rows', path: [], message: `${source} has no valid transaction on or before ${day(asOf)}` }],
+      issues: [{ code: 'no_valid_rows', path: [], message: `${run.source} has no valid transaction on or before ${day(asOf)}` }],
     });
   }
   if (settings.strict && rejected.count > 0) {
+    finishJson();
     throw new RelmarkError('invalid_input', `${rejected.count} rows rejected (--strict)`, { issues: rejected.samples.flatMap((r) => r.issues).slice(0, 5) });
   }
 
-  const rfm = settings.command === 'clv' ? undefined : analyzeRfm(summary.rfm);
-  const clvSettings = { model: settings.model, timeUnit: settings.timeUnit, horizonMonths: settings.horizonMonths, monthlyDiscountRate: settings.monthlyDiscountRate, margin: settings.margin };
-  let clv: ClvAnalysis | undefined;
-  let holdout: HoldoutRun | undefined;
-  if (holdoutFrom !== undefined && kept !== undefined) {
-    // The library's calibrationEnd is inclusive: calibration is every transaction before --holdout-from.
-    const calibrationEnd = new Date(holdoutFrom.getTime() - 1);
-    const split = splitCalibrationHoldout(kept, { calibrationEnd, holdoutEnd: asOf, timeUnit: settings.timeUnit });
-    if (split.calibration.length === 0) {
-      throw new RelmarkError('empty_input', 'no transaction before --holdout-from', { issues: [{ code: 'no_valid_rows', path: [], message: `${source} has no valid transaction before ${holdoutFrom.toISOString()}` }] });
-    }
-    clv = analyzeClv(summary.histories, clvSettings, split.calibration);
-    const validation = holdoutValidation(clv.purchases, split);
-    // Weekly periods, whatever the time unit of the fit.
-    const tracking = trackRepeatPurchases(clv.purchases, kept, { calibrationEnd, holdoutEnd: asOf, step: msPerUnit.week / msPerUnit[settings.timeUnit] });
-    holdout = { holdoutFrom, calibrationEnd, duration: split.holdout[0]?.duration ?? 0, newInHoldout: split.newInHoldout.length, validation, tracking };
-  } else if (settings.command !== 'rfm') {
-    clv = analyzeClv(summary.histories, clvSettings);
+  // Everything that needs no model first.
+  const rfm = settings.command === 'clv' ? undefined : analyzeRfmColumns(customers);
+  if (rfm) {
+    printSegments(say, rfm);
+    run.segments = rfm.segments;
+  }
+  const tableName = settings.command === 'report' ? 'customers' : settings.command;
+  if (settings.out !== undefined && settings.command !== 'contacts' && rfm) {
+    // Written again with the values once the model is fitted; if the fit fails, this file stays.
+    written.push(...writeColumnTable(settings.out, tableName, customerTableColumns(customers, rfm, undefined, false), settings.formats));
   }
 
-  const rows = customerRows(summary, rfm, clv);
-  if (rfm) printSegments(say, rfm);
-  if (clv && settings.command !== 'contacts') printFit(say, clv, settings, holdout);
-  if (holdout) printHoldout(say, holdout, asOf, settings);
-  if (clv && settings.command !== 'contacts' && settings.top > 0) {
-    say();
-    say(`Top ${Math.min(settings.top, rows.length)} customers by ${settings.horizonMonths}-month CLV (${100 * settings.monthlyDiscountRate}% monthly discount)`);
-    const best = rows.toSorted((p, q) => (q.clv as number) - (p.clv as number) || (p.customerId < q.customerId ? -1 : 1)).slice(0, settings.top);
-    say(formatTable(['customer', 'segment', 'P(alive)', 'E[purchases]', 'CLV'], best.map((r) => [r.customerId, String(r.segment ?? ''), fixed(r.probabilityAlive as number, 3), fixed(r.expectedPurchases as number, 2), fixed(r.clv as number, 2)]), [false, false, true, true, true]));
+  let clv: ClvAnalysis | undefined;
+  let holdout: HoldoutRun | undefined;
+  if (settings.command !== 'rfm') {
+    try {
+      if (holdoutFrom !== undefined && kept !== undefined) {
+        const h = holdoutRun(kept, info.customerIds, customers, settings, holdoutFrom, asOf);
+        clv = h.clv;
+        holdout = h.holdout;
+      } else clv = analyzeClv(customers, clvSettings(settings));
+    } catch (error) {
+      if (isRelmarkError(error)) {
+        run.fitError = { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) };
+        if (written.length > 0) say(`\nWrote ${written.join(', ')}`);
+        finishJson();
+      }
+      throw error;
+    }
   }
-  let contactRows: Record<string, unknown>[] = [];
-  if (settings.command === 'contacts' && clv) {
-    contactRows = rows
-      .map((r) => ({ customerId: r.customerId, segment: r.segment, action: r.action, probabilityAlive: r.probabilityAlive, clv: r.clv, valueAtRisk: valueAtRisk({ clv: r.clv as number, probabilityAlive: r.probabilityAlive as number }) }))
-      .sort((p, q) => q.valueAtRisk - p.valueAtRisk || (p.customerId < q.customerId ? -1 : 1));
+
+  if (clv && settings.command !== 'contacts') {
+    printFit(say, clv, settings, holdout);
+    run.fit = fitSummary(clv);
+  }
+  if (holdout) {
+    printHoldout(say, holdout, asOf, settings);
+    run.holdout = { from: holdout.holdoutFrom.toISOString(), totals: holdout.validation.totals, newInHoldout: holdout.newInHoldout };
+  }
+  if (clv && settings.command !== 'contacts' && settings.top > 0) {
+    const best = topBy(clv.values.clv, settings.top, customers.customerIds);
     say();
-    say(`Whom to contact next: top ${Math.min(settings.top, contactRows.length)} by value at risk (CLV if still active × P(already gone))`);
-    say(formatTable(['customer', 'segment', 'P(alive)', 'CLV', 'value at risk', 'suggested action'], contactRows.slice(0, settings.top).map((r) => [String(r.customerId), String(r.segment ?? ''), fixed(r.probabilityAlive as number, 3), fixed(r.clv as number, 2), fixed(r.valueAtRisk as number, 2), String(r.action ?? '')]), [false, false, true, true, true, false]));
+    say(`Top ${best.length} customers by ${settings.horizonMonths}-month CLV (${100 * settings.monthlyDiscountRate}% monthly discount)`);
+    const rows = best.map((j) => ({
+      customerId: customers.customerIds[j] as string,
+      ...(rfm ? { segment: rfm.segmentNames[rfm.segment[j] as number] as string } : {}),
+      probabilityAlive: clv.values.probabilityAlive[j] as number,
+      expectedPurchases: clv.values.expectedPurchases[j] as number,
+      clv: clv.values.clv[j] as number,
+    }));
+    say(formatTable(['customer', 'segment', 'P(alive)', 'E[purchases]', 'CLV'], rows.map((r) => [r.customerId, r.segment ?? '', fixed(r.probabilityAlive, 3), fixed(r.expectedPurchases, 2), fixed(r.clv, 2)]), [false, false, true, true, true]));
+    run.topCustomers = rows;
+  }
+  let risk: Float64Array | undefined;
+  if (settings.command === 'contacts' && clv) {
+    risk = new Float64Array(customers.customerIds.length);
+    for (let j = 0; j < risk.length; j++) risk[j] = valueAtRisk({ clv: clv.values.clv[j] as number, probabilityAlive: clv.values.probabilityAlive[j] as number });
+    const best = topBy(risk, settings.top, customers.customerIds);
+    say();
+    say(`Whom to contact next: top ${best.length} by value at risk (CLV if still active × P(already gone))`);
+    const rows = best.map((j) => contactRow(j, customers, rfm, clv as ClvAnalysis, risk as Float64Array));
+    say(formatTable(['customer', 'segment', 'P(alive)', 'CLV', 'value at risk', 'suggested action'], rows.map((r) => [r.customerId, r.segment, fixed(r.probabilityAlive, 3), fixed(r.clv, 2), fixed(r.valueAtRisk, 2), r.action]), [false, false, true, true, true, false]));
+    run.contacts = rows;
   }
 
   if (settings.out !== undefined) {
-    const written: string[] = [];
-    const name = settings.command === 'report' ? 'customers' : settings.command;
-    const table = settings.command === 'contacts' ? contactRows : rows.map(({ action: _action, ...rest }) => rest);
-    const columns = settings.command === 'contacts' ? ['customerId', 'segment', 'action', 'probabilityAlive', 'clv', 'valueAtRisk'] : Object.keys(table[0] ?? {});
-    written.push(...writeTable(settings.out, name, table, settings.formats, columns));
+    if (settings.command === 'contacts' && clv && risk) {
+      const order = rankBy(risk, customers.customerIds);
+      written.push(...writeColumnTable(settings.out, 'contacts', customerTableColumns(customers, rfm, clv, true, risk, order), settings.formats));
+    } else if (clv) {
+      // The table again, now with the values (the same paths: listed once).
+      writeColumnTable(settings.out, tableName, customerTableColumns(customers, rfm, clv, false), settings.formats).forEach((path) => {
+        if (!written.includes(path)) written.push(path);
+      });
+    }
+    if (settings.command === 'report') {
+      // The data behind every chart of the report, for Observable Plot, Vega-Lite or a notebook.
+      const chartsPath = join(settings.out, 'charts.json');
+      writeJson(chartsPath, reportCharts(asOf, basename(run.source), notes, rfm, clv, htmlRows(customers, rfm, clv), settings, holdout));
+      written.push(chartsPath);
+    }
     if (clv) {
       const fitPath = join(settings.out, 'fit.json');
-      writeJson(fitPath, {
-        asOf: asOf.toISOString(),
-        source: basename(source),
-        transactionModel: clv.purchases,
-        spendModel: clv.spend,
-        repeatPurchases: clv.repeatPurchases,
-        chiSquare: clv.chiSquare,
-        ...(holdout
-          ? {
-              holdout: {
-                from: holdout.holdoutFrom.toISOString(),
-                calibrationEnd: holdout.calibrationEnd.toISOString(),
-                holdoutEnd: asOf.toISOString(),
-                duration: holdout.duration,
-                newInHoldout: holdout.newInHoldout,
-                totals: holdout.validation.totals,
-                byFrequency: holdout.validation.byFrequency,
-                tracking: holdout.tracking.periods,
-              },
-            }
-          : {}),
-      });
+      writeJson(fitPath, { asOf: asOf.toISOString(), source: basename(run.source), ...fitSummary(clv), ...(holdout ? { holdout: holdoutSummary(holdout, asOf) } : {}) });
       written.push(fitPath);
     }
+  }
+  if (settings.html !== undefined) {
+    const rows = htmlRows(customers, rfm, clv);
+    writeText(settings.html, htmlReport(asOf, basename(run.source), notes.filter((note) => note !== `as of ${day(asOf)}`), rfm, clv, rows, settings, holdout));
+    written.push(settings.html);
+  }
+  if (written.length > 0) {
     say();
     say(`Wrote ${written.join(', ')}`);
   }
-  if (settings.html !== undefined) {
-    writeText(settings.html, htmlReport(asOf, basename(source), notes.filter((note) => note !== `as of ${day(asOf)}`), rfm, clv, rows, settings, holdout));
-    if (settings.out === undefined) say();
-    say(`Wrote ${settings.html}`);
-  }
+  finishJson();
 }
 
-/** Keeps the valid transactions up to `asOf` (ids only when refunds need them, as the summarizer does). */
-function keep(kept: Transaction[], valid: readonly Transaction[], asOf: number, keepIds: boolean): void {
-  for (const t of valid) {
-    if (t.at.getTime() > asOf) continue;
-    if (keepIds) kept.push(t);
-    else {
-      const { id: _id, ...rest } = t;
-      kept.push(rest as Transaction);
-    }
-  }
-}
+const sourceName = (settings: Settings) => (settings.file === '-' ? 'stdin' : settings.file);
 
-/** One row per customer: RFM (when computed) and value (when computed), ordered by customer id. */
-function customerRows(summary: InputSummary, rfm: RfmAnalysis | undefined, clv: ClvAnalysis | undefined): CustomerRow[] {
-  const rfmOf = new Map(summary.rfm.map((s) => [s.customerId, s]));
-  const segmentOf = new Map(rfm?.assignments.map((a) => [a.customerId, a]));
-  const actionOf = new Map(rfm?.segments.map((s) => [s.segment, s.action]));
-  const valueOf = new Map(clv?.values.map((v) => [v.customerId, v]));
-  return summary.histories.map((h) => {
-    const s = rfmOf.get(h.customerId);
-    const a = segmentOf.get(h.customerId);
-    const v = valueOf.get(h.customerId);
-    return {
-      customerId: h.customerId,
-      ...(a ? { segment: a.segment, action: actionOf.get(a.segment) ?? '', r: a.r, f: a.f, m: a.m, rfmCode: a.code } : {}),
-      ...(rfm && s ? { recencyDays: s.recency, frequency: s.frequency, monetary: s.monetary } : {}),
-      ...(clv ? { x: h.x, tx: h.tx, T: h.T } : {}),
-      ...(v ? { probabilityAlive: v.probabilityAlive, expectedPurchases: v.expectedPurchases, expectedSpend: v.expectedSpend, clv: v.clv } : {}),
-    };
+/** Stops a run that is about to exhaust the JavaScript heap, with a message instead of an abort. */
+function guardMemory(heapLimit: number, stateBytes: number): void {
+  const used = getHeapStatistics().used_heap_size;
+  if (used < 0.85 * heapLimit) return;
+  const gb = (n: number) => `${(n / 2 ** 30).toFixed(2)} GB`;
+  throw new RelmarkError('invalid_input', 'the input has more distinct customers or ids than fit in memory', {
+    issues: [
+      {
+        code: 'too_large',
+        path: [],
+        message: `The customer and id dictionaries use ${gb(used)} of the ${gb(heapLimit)} JavaScript heap (plus ${gb(stateBytes)} of per-customer totals). Run with more heap (NODE_OPTIONS=--max-old-space-size=<MB>), drop the id column if it has no refunds to link, or split the file by customer.`,
+      },
+    ],
   });
 }
 
-function printSegments(say: (line?: string) => void, rfm: RfmAnalysis): void {
+function keepPurchases(kept: { customer: Int32Array[]; at: Float64Array[] }, batch: TransactionColumnBatch): void {
+  let purchases = 0;
+  for (let i = 0; i < batch.length; i++) if (batch.refund[i] === 0) purchases++;
+  const customer = new Int32Array(purchases);
+  const at = new Float64Array(purchases);
+  let j = 0;
+  for (let i = 0; i < batch.length; i++) {
+    if (batch.refund[i] !== 0) continue;
+    customer[j] = batch.customer[i] as number;
+    at[j++] = batch.at[i] as number;
+  }
+  kept.customer.push(customer);
+  kept.at.push(at);
+}
+
+function clvSettings(settings: Settings) {
+  return { model: settings.model, timeUnit: settings.timeUnit, horizonMonths: settings.horizonMonths, monthlyDiscountRate: settings.monthlyDiscountRate, margin: settings.margin };
+}
+
+/**
+ * A holdout run: the model is fitted on the calibration histories and checked on the holdout.
+ * Refunds change no purchase count, so the kept purchases alone give exact calibration and holdout counts.
+ */
+function holdoutRun(
+  kept: { customer: Int32Array[]; at: Float64Array[] },
+  dictionary: readonly string[],
+  customers: CustomerColumns,
+  settings: Settings,
+  holdoutFrom: Date,
+  asOf: Date,
+): { clv: ClvAnalysis; holdout: HoldoutRun } {
+  const transactions: TransactionInput[] = [];
+  const end = asOf.getTime();
+  kept.customer.forEach((column, b) => {
+    const at = kept.at[b] as Float64Array;
+    for (let i = 0; i < column.length; i++) if ((at[i] as number) <= end) transactions.push({ customerId: dictionary[column[i] as number] as string, at: at[i] as number, amount: 0 });
+  });
+  // The library's calibrationEnd is inclusive: calibration is every transaction before --holdout-from.
+  const calibrationEnd = new Date(holdoutFrom.getTime() - 1);
+  const split = splitCalibrationHoldout(transactions, { calibrationEnd, holdoutEnd: asOf, timeUnit: settings.timeUnit });
+  if (split.calibration.length === 0) {
+    throw new RelmarkError('empty_input', 'no transaction before --holdout-from', { issues: [{ code: 'no_valid_rows', path: [], message: `${sourceName(settings)} has no valid transaction before ${holdoutFrom.toISOString()}` }] });
+  }
+  const clv = analyzeClv(customers, clvSettings(settings), toHistoryColumns(split.calibration));
+  const validation = holdoutValidation(clv.purchases, split);
+  // Weekly periods, whatever the time unit of the fit.
+  const tracking = trackRepeatPurchases(clv.purchases, transactions, { calibrationEnd, holdoutEnd: asOf, step: msPerUnit.week / msPerUnit[settings.timeUnit] });
+  return { clv, holdout: { holdoutFrom, calibrationEnd, duration: split.holdout[0]?.duration ?? 0, newInHoldout: split.newInHoldout.length, validation, tracking } };
+}
+
+/** The `k` rows with the largest values, ties by customer id. */
+function topBy(values: Float64Array, k: number, ids: readonly string[]): number[] {
+  const rows: number[] = [];
+  for (let j = 0; j < values.length; j++) rows.push(j);
+  const better = (p: number, q: number) => (values[q] as number) - (values[p] as number) || ((ids[p] as string) < (ids[q] as string) ? -1 : 1);
+  if (k >= rows.length) return rows.sort(better);
+  // A bounded selection: keep the best k seen so far, sorted.
+  const best: number[] = [];
+  for (const j of rows) {
+    if (best.length === k && better(j, best[k - 1] as number) >= 0) continue;
+    let at = best.length === k ? k - 1 : best.length;
+    if (best.length === k) best.pop();
+    while (at > 0 && better(j, best[at - 1] as number) < 0) at--;
+    best.splice(at, 0, j);
+  }
+  return best;
+}
+
+/** Every row ordered by value, largest first, ties by customer id. */
+function rankBy(values: Float64Array, ids: readonly string[]): Int32Array {
+  const order = Int32Array.from({ length: values.length }, (_, j) => j);
+  return order.sort((p, q) => (values[q] as number) - (values[p] as number) || ((ids[p] as string) < (ids[q] as string) ? -1 : 1));
+}
+
+function contactRow(j: number, customers: CustomerColumns, rfm: RfmColumnsAnalysis | undefined, clv: ClvAnalysis, risk: Float64Array) {
+  const segment = rfm ? (rfm.segmentNames[rfm.segment[j] as number] as string) : '';
+  return {
+    customerId: customers.customerIds[j] as string,
+    segment,
+    action: rfm?.segments.find((s) => s.segment === segment)?.action ?? '',
+    probabilityAlive: clv.values.probabilityAlive[j] as number,
+    clv: clv.values.clv[j] as number,
+    valueAtRisk: risk[j] as number,
+  };
+}
+
+function fitSummary(clv: ClvAnalysis) {
+  return { transactionModel: clv.purchases, spendModel: clv.spend, repeatPurchases: clv.repeatPurchases, chiSquare: clv.chiSquare };
+}
+
+function holdoutSummary(holdout: HoldoutRun, asOf: Date) {
+  return {
+    from: holdout.holdoutFrom.toISOString(),
+    calibrationEnd: holdout.calibrationEnd.toISOString(),
+    holdoutEnd: asOf.toISOString(),
+    duration: holdout.duration,
+    newInHoldout: holdout.newInHoldout,
+    totals: holdout.validation.totals,
+    byFrequency: holdout.validation.byFrequency,
+    tracking: holdout.tracking.periods,
+  };
+}
+
+/** The per-customer rows the HTML report draws from (the report command only). */
+export function htmlRows(customers: CustomerColumns, rfm: RfmColumnsAnalysis | undefined, clv: ClvAnalysis | undefined): CustomerRow[] {
+  const { totals } = customers;
+  return customers.customerIds.map((customerId, j) => ({
+    customerId,
+    ...(rfm ? { segment: rfm.segmentNames[rfm.segment[j] as number] as string, r: rfm.r[j] as number, f: rfm.f[j] as number, m: rfm.m[j] as number, monetary: totals.monetary[j] as number } : {}),
+    ...(clv ? { x: totals.x[j] as number, tx: totals.tx[j] as number, T: totals.T[j] as number } : {}),
+    ...(clv ? { probabilityAlive: clv.values.probabilityAlive[j] as number, expectedPurchases: clv.values.expectedPurchases[j] as number, expectedSpend: clv.values.expectedSpend[j] as number, clv: clv.values.clv[j] as number } : {}),
+  }));
+}
+
+function reportRows(
+  say: (line?: string) => void,
+  settings: Settings,
+  info: InputInfo,
+  rejected: ReturnType<typeof createRejectedSink>,
+  rejectedPath: string | undefined,
+  shown: number,
+): void {
+  if (shown === 0) return;
+  say(`  ${count(rejected.count)} rejected rows${rejectedPath === undefined ? ' (write every reason with --rejected <file> or --out <dir>)' : `, every reason written to ${rejectedPath}`}`);
+  for (const row of rejected.samples) {
+    const issue = row.issues[0];
+    if (!issue) continue;
+    const field = issue.path.length > 2 ? formatPath(issue.path.slice(2)) : '';
+    const cell = field === '' ? undefined : rawCell(row.input, info.mapping?.[field as keyof typeof info.mapping] ?? field);
+    say(`    line ${row.line ?? '?'}: ${issue.message}${field === '' ? '' : ` (${field}${cell === undefined ? '' : ` ${JSON.stringify(cell)}`})`}`);
+  }
+  if (rejected.count > rejected.samples.length) say(`    … and ${count(rejected.count - rejected.samples.length)} more`);
+  void settings;
+}
+
+/** The original text of a rejected row's cell, when the row was a record. */
+export function rawCell(input: unknown, column: string): string | undefined {
+  if (typeof input !== 'object' || input === null || !('fields' in input)) return undefined;
+  const fields = (input as { fields: Record<string, unknown> }).fields;
+  const value = Object.hasOwn(fields, column) ? fields[column] : undefined;
+  return value === undefined ? undefined : typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+function printSegments(say: (line?: string) => void, rfm: RfmColumnsAnalysis): void {
   const customers = rfm.segments.reduce((n, s) => n + s.customers, 0);
   say();
-  say(`RFM segments of ${customers.toLocaleString('en-US')} customers`);
+  say(`RFM segments of ${count(customers)} customers`);
   const share = (v: number | null) => (v === null ? '–' : `${(100 * v).toFixed(1)}%`);
-  say(formatTable(['segment', 'customers', 'revenue share', 'suggested action'], rfm.segments.map((s) => [s.segment, s.customers.toLocaleString('en-US'), share(s.revenueShare), s.action]), [false, true, true, false]));
+  say(formatTable(['segment', 'customers', 'revenue share', 'suggested action'], rfm.segments.map((s) => [s.segment, count(s.customers), share(s.revenueShare), s.action]), [false, true, true, false]));
 }
 
 function printFit(say: (line?: string) => void, clv: ClvAnalysis, settings: Settings, holdout: HoldoutRun | undefined): void {
@@ -245,28 +428,22 @@ function printFit(say: (line?: string) => void, clv: ClvAnalysis, settings: Sett
   const se: Readonly<Record<string, number>> = clv.purchases.standardErrors;
   const on = holdout ? `; fitted on the transactions before ${day(holdout.holdoutFrom)}` : '';
   say();
-  say(`${modelLabels[clv.purchases.model]} on ${clv.purchases.customers.toLocaleString('en-US')} customers (time unit: ${settings.timeUnit}${on}), log-likelihood ${clv.purchases.logLikelihood.toFixed(3)}, ${clv.purchases.diagnostics.method} in ${clv.purchases.diagnostics.iterations} iterations`);
+  say(`${modelLabels[clv.purchases.model]} on ${count(clv.purchases.customers)} customers (time unit: ${settings.timeUnit}${on}), log-likelihood ${clv.purchases.logLikelihood.toFixed(3)}, ${clv.purchases.diagnostics.method} in ${clv.purchases.diagnostics.iterations} iterations`);
   say(formatTable(['parameter', 'estimate', 'std. error'], Object.keys(p).map((k) => [k, (p[k] as number).toPrecision(6), (se[k] as number).toPrecision(3)]), [false, true, true]));
   const g = clv.spend.params;
-  say(`Gamma-Gamma on ${clv.spend.customers.toLocaleString('en-US')} repeat buyers (${clv.spend.excluded.length.toLocaleString('en-US')} customers left out: no repeat purchase or no spend; listed in fit.json with --out): p ${g.p.toPrecision(4)}, q ${g.q.toPrecision(4)}, v ${g.v.toPrecision(4)}`);
+  say(`Gamma-Gamma on ${count(clv.spend.customers)} repeat buyers (${count(clv.spend.excluded.length)} customers left out: no repeat purchase or no spend; listed in fit.json with --out): p ${g.p.toPrecision(4)}, q ${g.q.toPrecision(4)}, v ${g.v.toPrecision(4)}`);
   say();
   say(`Calibration check${holdout ? ' (calibration period)' : ''}: customers by number of repeat purchases, actual vs model (chi-square ${clv.chiSquare.toFixed(1)})`);
-  say(formatTable(['repeat purchases', 'actual', 'model'], clv.repeatPurchases.map((r) => [r.label, r.actual.toLocaleString('en-US'), r.expected.toFixed(1)]), [false, true, true]));
+  say(formatTable(['repeat purchases', 'actual', 'model'], clv.repeatPurchases.map((r) => [r.label, count(r.actual), r.expected.toFixed(1)]), [false, true, true]));
 }
 
 function printHoldout(say: (line?: string) => void, holdout: HoldoutRun, asOf: Date, settings: Settings): void {
   const t = holdout.validation.totals;
   say();
   say(
-    `Holdout check: repeat purchases from ${day(holdout.holdoutFrom)} to ${day(asOf)} (${holdout.duration.toFixed(2)} ${settings.timeUnit}s) of the ${t.customers.toLocaleString('en-US')} customers who bought before ${day(holdout.holdoutFrom)}` +
-      `${holdout.newInHoldout > 0 ? ` (${holdout.newInHoldout.toLocaleString('en-US')} customers first seen in the holdout are not counted)` : ''}`,
+    `Holdout check: repeat purchases from ${day(holdout.holdoutFrom)} to ${day(asOf)} (${holdout.duration.toFixed(2)} ${settings.timeUnit}s) of the ${count(t.customers)} customers who bought before ${day(holdout.holdoutFrom)}` +
+      `${holdout.newInHoldout > 0 ? ` (${count(holdout.newInHoldout)} customers first seen in the holdout are not counted)` : ''}`,
   );
-  say(
-    formatTable(
-      ['actual', 'expected', 'MAE', 'RMSE', 'bias'],
-      [[t.actual.toLocaleString('en-US'), t.expected.toFixed(1), t.mae.toFixed(4), t.rmse.toFixed(4), t.bias.toFixed(4)]],
-      [true, true, true, true, true],
-    ),
-  );
+  say(formatTable(['actual', 'expected', 'MAE', 'RMSE', 'bias'], [[count(t.actual), t.expected.toFixed(1), t.mae.toFixed(4), t.rmse.toFixed(4), t.bias.toFixed(4)]], [true, true, true, true, true]));
   say('  MAE, RMSE and bias are per customer (bias = mean of expected − actual; negative: the model under-predicts)');
 }

@@ -99,7 +99,10 @@ export type MinGapRule = z.output<typeof MinGapRuleSchema>;
  * with `start` after `end` wraps midnight (`'21:00'` → `'08:00'`). `channels` absent means every
  * channel. A contact requested inside quiet hours is moved to their end (`action: 'defer'`, by at
  * most `maxDeferral`, else it is suppressed) or suppressed (`'drop'`); one that another rule moves
- * into quiet hours always moves on to their end.
+ * into quiet hours always moves on to their end. Quiet hours are judged on the local wall clock, and
+ * their end is the first instant whose local time is outside them: across a DST change that may be the
+ * second pass of a repeated hour, the moment the clock falls back out of them, or the transition that
+ * skips their end.
  * @example
  * ```ts
  * import { QuietHoursRuleSchema } from 'relmark/contact';
@@ -197,7 +200,9 @@ export type UnderContactRule = z.output<typeof UnderContactRuleSchema>;
  *   whose scope names purposes applies to exactly those purposes, exempt or not. Consent, quiet hours
  *   and capacity apply to every purpose.
  * - `consentRequiredFor` purposes need a granted consent in force for the channel and purpose; for the
- *   others, a withdrawn consent still blocks (consent is absolute).
+ *   others, a withdrawn consent still blocks (consent is absolute). The consent in force is the latest
+ *   event at or before `asOf`; a withdrawal wins a tie with a grant, whatever the list order (the
+ *   rule of `consentStatus` in `relmark/channels`).
  * - Only outbound history counts as past contacts; useful contacts (for under-contact) are outbound,
  *   not bounced, with a purpose in `usefulPurposes`.
  *

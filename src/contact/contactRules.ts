@@ -8,6 +8,7 @@ import type { Channel, Purpose } from '../models/channel.js';
 import type { Customer } from '../models/customer.js';
 import type { CapRule, CapScope, CapWindow, ContactPolicy } from './contactPolicy.js';
 import { localDayNumber, monthBoundsDays, startOfLocalDay, startOfWeekDay } from '../internal/localTime.js';
+import { consentStatus } from '../channels/consentStatus.js';
 
 /** A contact as the rules see it (a past one, or a planned one). @internal */
 export interface ContactFacts {
@@ -121,25 +122,11 @@ export function overrideIndexOf(policy: ContactPolicy): Map<string, number> {
 }
 
 /**
- * The consent in force for a channel and purpose at `asOf`: the status of the latest event at or
- * before `asOf` (on equal times, the later one in the list), or `undefined` when there is none.
- * @internal
+ * Whether the policy allows contacting on a channel for a purpose, given the consent in force at
+ * `asOf` as `relmark/channels` decides it ({@link consentStatus}: the latest event wins, a withdrawal
+ * wins a tie, whatever the list order). @internal
  */
-export function consentStatus(customer: Customer | undefined, channel: Channel, purpose: Purpose, asOf: number): 'granted' | 'withdrawn' | undefined {
-  let status: 'granted' | 'withdrawn' | undefined;
-  let latest = Number.NEGATIVE_INFINITY;
-  for (const consent of customer?.consents ?? []) {
-    const at = consent.at.getTime();
-    if (consent.channel === channel && consent.purpose === purpose && at <= asOf && at >= latest) {
-      latest = at;
-      status = consent.status;
-    }
-  }
-  return status;
-}
-
-/** Whether the policy allows contacting on a channel for a purpose, given the consent in force. @internal */
 export function hasConsent(policy: ContactPolicy, customer: Customer | undefined, channel: Channel, purpose: Purpose, asOf: number): boolean {
-  const status = consentStatus(customer, channel, purpose, asOf);
-  return status === 'granted' || (status === undefined && !policy.consentRequiredFor.includes(purpose));
+  const status = consentStatus(customer?.consents ?? [], channel, purpose, { asOf });
+  return status === 'granted' || (status === 'none' && !policy.consentRequiredFor.includes(purpose));
 }

@@ -128,9 +128,12 @@ describe('planContacts laws', { timeout: 120_000 }, () => {
         const x = parse(scenario, plan);
         for (const s of plan.scheduled) {
           const events = (x.customers.get(s.customerId)?.consents ?? []).filter((e) => e.channel === s.channel && e.purpose === s.purpose);
-          const latest = events.reduce<(typeof events)[number] | undefined>((a, e) => (a === undefined || e.at.getTime() >= a.at.getTime() ? e : a), undefined);
-          expect(latest?.status).not.toBe('withdrawn');
-          if (x.policy.consentRequiredFor.includes(s.purpose)) expect(latest?.status).toBe('granted');
+          // The latest event is in force; at a tie between a grant and a withdrawal the withdrawal wins.
+          const last = Math.max(...events.map((e) => e.at.getTime()));
+          const atLast = events.filter((e) => e.at.getTime() === last).map((e) => e.status);
+          const status = atLast.length === 0 ? undefined : atLast.includes('withdrawn') ? 'withdrawn' : 'granted';
+          expect(status).not.toBe('withdrawn');
+          if (x.policy.consentRequiredFor.includes(s.purpose)) expect(status).toBe('granted');
         }
       }),
     );
@@ -205,6 +208,43 @@ describe('planContacts laws', { timeout: 120_000 }, () => {
         expect(
           planContacts({ ...scenario, candidates: shuffle(scenario.candidates), customers: shuffle(scenario.customers), history: shuffle(scenario.history) }),
         ).toEqual(plan);
+      }),
+    );
+  });
+
+  it('decides consent the same way for any order of the consent records (withdrawal wins a tie)', () => {
+    // Few instants, channels and purposes, so that grants and withdrawals of one consent often tie.
+    const instants = ['2024-03-01T00:00:00Z', '2024-04-01T09:00:00Z', '2024-04-01T09:00:00Z', '2024-05-01T00:00:00Z'];
+    const consent = fc.record({
+      channel: fc.constantFrom('email', 'sms'),
+      purpose: fc.constantFrom('marketing' as const, 'service' as const),
+      status: fc.constantFrom('granted' as const, 'withdrawn' as const),
+      at: fc.constantFrom(...instants),
+    });
+    fc.assert(
+      fc.property(fc.array(consent, { maxLength: 8 }), fc.integer(), (consents, seed) => {
+        const pairs = [['email', 'marketing'], ['email', 'service'], ['sms', 'marketing'], ['sms', 'service']] as const;
+        const args = (list: typeof consents) => ({
+          customers: [{ id: 'c', consents: list }],
+          history: [],
+          candidates: pairs.map(([channel, purpose]) => ({ id: `${channel}-${purpose}`, customerId: 'c', channel, purpose })),
+          policy: { fallbackTimeZone: 'UTC' },
+          asOf: '2024-06-01T00:00:00Z',
+          horizon: '1d',
+        });
+        const plan = planContacts(args(consents));
+        const shuffled = fc.sample(fc.shuffledSubarray(consents, { minLength: consents.length, maxLength: consents.length }), { numRuns: 1, seed })[0] ?? [];
+        expect(planContacts(args(shuffled))).toEqual(planContacts(args([...consents].reverse())));
+        expect(planContacts(args(shuffled))).toEqual(plan);
+        // Oracle: the latest event is in force; a withdrawal at that instant wins.
+        for (const [channel, purpose] of pairs) {
+          const events = consents.filter((e) => e.channel === channel && e.purpose === purpose);
+          const last = Math.max(...events.map((e) => Date.parse(e.at)));
+          const atLast = events.filter((e) => Date.parse(e.at) === last).map((e) => e.status);
+          const status = atLast.length === 0 ? 'none' : atLast.includes('withdrawn') ? 'withdrawn' : 'granted';
+          const allowed = status === 'granted' || (status === 'none' && purpose === 'service');
+          expect(plan.scheduled.some((o) => o.candidateId === `${channel}-${purpose}`), `${channel}/${purpose}: ${status}`).toBe(allowed);
+        }
       }),
     );
   });

@@ -127,10 +127,47 @@ describe('planContacts', () => {
     expect(outcome(plan(quiet('defer', '2h'), [candidate('a')])).scheduled).toEqual(['a@2024-05-06T12:00']);
   });
 
+  describe('quiet hours in a repeated or skipped hour (issue #17)', () => {
+    // Quiet hours are judged on the local wall clock; the end of a quiet period is the first instant
+    // whose local time is outside it, in the first or the second pass of a repeated hour.
+    const quietPlan = (zone: string, start: string, end: string, earliest: string, maxDeferral?: string) =>
+      planContacts({
+        customers: [{ id: 'c', timeZone: zone }],
+        history: [],
+        candidates: [{ id: 'a', customerId: 'c', channel: 'email', purpose: 'service', earliest }],
+        policy: { fallbackTimeZone: 'UTC', quietHours: [{ start, end, ...(maxDeferral === undefined ? {} : { maxDeferral }) }] },
+        asOf: '2024-01-01T00:00:00Z',
+        horizon: '400d',
+      });
+    it.each([
+      // Berlin falls back on 2024-10-27 at 01:00Z: 03:00 CEST → 02:00 CET, so 02:00–03:00 happens twice.
+      ['Berlin, requested in the second pass (02:15 CET)', 'Europe/Berlin', '01:30', '02:30', '2024-10-27T01:15:00Z', undefined, '2024-10-27T01:30:00.000Z'],
+      ['Berlin, the same with maxDeferral 1h', 'Europe/Berlin', '01:30', '02:30', '2024-10-27T01:15:00Z', '1h', '2024-10-27T01:30:00.000Z'],
+      ['Berlin, requested in the first pass (02:15 CEST)', 'Europe/Berlin', '01:30', '02:30', '2024-10-27T00:15:00Z', '1h', '2024-10-27T00:30:00.000Z'],
+      ['Berlin, the clock falls back out of quiet hours (02:45 CEST → 02:00 CET)', 'Europe/Berlin', '02:30', '03:30', '2024-10-27T00:45:00Z', '1h', '2024-10-27T01:00:00.000Z'],
+      ['Berlin, the end of quiet hours is skipped in spring (01:45 CET → 03:00 CEST)', 'Europe/Berlin', '01:30', '02:30', '2024-03-31T00:45:00Z', '1h', '2024-03-31T01:00:00.000Z'],
+      // New York falls back on 2024-11-03 at 06:00Z: 02:00 EDT → 01:00 EST.
+      ['New York, requested in the second pass (01:15 EST)', 'America/New_York', '00:30', '01:30', '2024-11-03T06:15:00Z', '1h', '2024-11-03T06:30:00.000Z'],
+      // Lord Howe falls back 30 minutes on 2024-04-07 at 15:00Z: 02:00 (+11) → 01:30 (+10:30).
+      ['Lord Howe, requested in the repeated half hour (01:40, second pass)', 'Australia/Lord_Howe', '01:00', '01:45', '2024-04-06T15:10:00Z', '1h', '2024-04-06T15:15:00.000Z'],
+    ])('%s', (_name, zone, start, end, earliest, maxDeferral, expected) => {
+      const p = quietPlan(zone, start, end, earliest, maxDeferral);
+      expect(p.scheduled.map((s) => [s.at.toISOString(), s.movedBy?.reason])).toEqual([[expected, 'quiet_hours']]);
+    });
+  });
+
   it('treats consent as absolute, whatever the priority', () => {
     const customers = [{ id: 'ada', consents: [granted('sms'), { channel: 'sms', purpose: 'marketing' as const, status: 'withdrawn' as const, at: '2024-04-01' }] }];
     const p = plan({}, [candidate('vip', { channel: 'sms', priority: 1e9 }), candidate('no-record', { channel: 'push' })], { customers });
     expect(outcome(p).suppressed).toEqual(['vip:no_consent:consent:sms/marketing', 'no-record:no_consent:consent:push/marketing']);
+  });
+
+  it.each([
+    ['granted, then withdrawn', ['granted', 'withdrawn']],
+    ['withdrawn, then granted', ['withdrawn', 'granted']],
+  ] as const)('lets a withdrawal win over a grant at the same instant, whatever the list order (%s)', (_name, order) => {
+    const customers = [{ id: 'ada', consents: order.map((status) => ({ channel: 'sms', purpose: 'marketing' as const, status, at: '2024-04-01T09:00:00Z' })) }];
+    expect(outcome(plan({}, [candidate('a', { channel: 'sms' })], { customers })).suppressed).toEqual(['a:no_consent:consent:sms/marketing']);
   });
 
   it('allows purposes outside consentRequiredFor without a record, but not with a withdrawn one', () => {

@@ -21,7 +21,7 @@ import {
   overrideIndexOf,
   type CustomerRules,
 } from './contactRules.js';
-import { localDayNumber, localMinuteOfDay, nextLocalTime, startOfLocalDay } from '../internal/localTime.js';
+import { localDayNumber, localMinuteOfDay, nextLocalTime, offsetChangesBetween, startOfLocalDay } from '../internal/localTime.js';
 import { parseContactArgs } from './parseContactArgs.js';
 
 /** The arguments of {@link planContacts}. @category Contact */
@@ -62,8 +62,9 @@ export interface PlanContactsUncheckedArgs {
  * `earliest` (asc) and id (code-unit order), so the plan does not depend on their input order. In rank order, each candidate gets the
  * EARLIEST allowed instant in `[max(earliest, asOf), min(latest, asOf + horizon)]`, given the history
  * and the contacts planned before it:
- * - consent is absolute: a withdrawn consent (latest event at or before `asOf`), or no granted consent
- *   for a purpose in `consentRequiredFor`, suppresses the candidate (`no_consent`), whatever its rank;
+ * - consent is absolute: a withdrawn consent (latest event at or before `asOf`; a withdrawal wins a tie
+ *   with a grant, whatever the list order, as in `consentStatus`), or no granted consent for a purpose
+ *   in `consentRequiredFor`, suppresses the candidate (`no_consent`), whatever its rank;
  * - caps hold in EVERY window: rolling caps in every span of their length (half-open `[s, s + length)`),
  *   calendar caps in the customer's local day/week/month (their zone, or `fallbackTimeZone`);
  * - minimum gaps hold between the new contact and every counted contact on the channel, before or
@@ -77,8 +78,13 @@ export interface PlanContactsUncheckedArgs {
  * `suppressed`; either way with the reason and the rule that blocked its last possible instant.
  * `lower_priority` replaces `cap`, `min_gap` or `capacity` when history alone would have allowed it.
  *
- * DST: wall times are read through the zone's offset at each instant; a local boundary inside a
- * spring-forward gap moves to the first valid instant, and an ambiguous one takes the earlier instant.
+ * DST: wall times are read through the zone's offset at each instant. Quiet hours are judged on the
+ * local wall clock, and the end of a quiet period is the first instant whose local time is outside it:
+ * in a repeated (fall-back) hour that may be the second pass of `end` (02:15 CET in Berlin's repeated
+ * hour, quiet until 02:30, goes out 15 minutes later), or the jump back itself when it lands before
+ * `start`; in a skipped (spring-forward) hour it is the transition. Calendar boundaries (local
+ * midnights) inside a gap move to the first valid instant, and an ambiguous one takes the earlier
+ * instant, so a local day starts at the first instant whose local date is that day.
  *
  * The search for an instant jumps from boundary to boundary (the end of a quiet window, a gap or a
  * full cap window); it stops after 10,000 jumps and then reports the last blocking rule, which no
@@ -336,7 +342,7 @@ export function planContactsUnchecked(args: PlanContactsUncheckedArgs): ContactP
         worst = worse(worst, { reason: 'paused', rule: pause.name, next: pause.to, rivalId: undefined });
       }
       for (const { rule, name } of quiet) {
-        if (isQuiet(rule, rules.zone, t)) worst = worse(worst, { reason: 'quiet_hours', rule: name, next: nextLocalTime(rules.zone, t + 1, rule.end), rivalId: undefined });
+        if (isQuiet(rule, rules.zone, t)) worst = worse(worst, { reason: 'quiet_hours', rule: name, next: quietEnd(rule, rules.zone, t), rivalId: undefined });
       }
       if (gap !== undefined) worst = worse(worst, gapBlock(contacts, t, gap.gap, gap.name, candidate.channel));
       if (cadence !== undefined) worst = worse(worst, gapBlock(contacts, t, cadence.gap, cadence.name, undefined));
@@ -405,6 +411,18 @@ export function planContactsUnchecked(args: PlanContactsUncheckedArgs): ContactP
 function isQuiet(rule: QuietHoursRule, zone: string, ms: number): boolean {
   const minute = localMinuteOfDay(zone, ms);
   return rule.start < rule.end ? minute >= rule.start && minute < rule.end : minute >= rule.start || minute < rule.end;
+}
+
+/**
+ * The end of the quiet period that holds at `t`: the first instant after `t` whose local time is outside
+ * the rule's window. The wall clock leaves the window either by reaching `end` (in either pass of a
+ * repeated hour; at the transition when `end` is skipped) or by a DST jump that lands outside it (the
+ * clock falling back from 02:45 to 02:00 leaves quiet hours 02:30–03:30); the earlier of the two wins.
+ */
+function quietEnd(rule: QuietHoursRule, zone: string, t: number): number {
+  const reachesEnd = nextLocalTime(zone, t + 1, rule.end);
+  for (const change of offsetChangesBetween(zone, t, reachesEnd)) if (!isQuiet(rule, zone, change)) return change;
+  return reachesEnd;
 }
 
 function withDecision(base: PlannedCandidate, decision: ContactDecision): PlannedCandidate & ContactDecision {

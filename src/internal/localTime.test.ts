@@ -1,6 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fromWallMs, localDayNumber, localMinuteOfDay, nextLocalTime, startOfLocalDay, startOfWeekDay, weekdayOf, zoneOffset } from './localTime.js';
+import {
+  fromWallMs,
+  localDayNumber,
+  localMinuteOfDay,
+  nextLocalTime,
+  offsetChangesBetween,
+  startOfLocalDay,
+  startOfWeekDay,
+  wallTimeInstants,
+  weekdayOf,
+  zoneOffset,
+} from './localTime.js';
 
 const at = (iso: string) => Date.parse(iso);
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -83,7 +94,27 @@ describe('local calendar helpers', () => {
     ['the next day when already past', 'Europe/Paris', '2024-06-01T07:00:00Z', 8 * 60, '2024-06-02T06:00:00.000Z'],
     ['exactly now', 'Europe/Paris', '2024-06-01T06:00:00Z', 8 * 60, '2024-06-01T06:00:00.000Z'],
     ['a skipped wall time resolves to the transition', 'America/New_York', '2024-03-10T05:00:00Z', 150, '2024-03-10T07:00:00.000Z'],
+    ['the first pass of a repeated hour', 'Europe/Berlin', '2024-10-27T00:15:00Z', 150, '2024-10-27T00:30:00.000Z'],
+    ['the second pass of a repeated hour, not the next day', 'Europe/Berlin', '2024-10-27T01:15:00Z', 150, '2024-10-27T01:30:00.000Z'],
+    ['the second pass in New York', 'America/New_York', '2024-11-03T06:15:00Z', 90, '2024-11-03T06:30:00.000Z'],
+    ['the second pass of a 30-minute overlap', 'Australia/Lord_Howe', '2024-04-06T15:10:00Z', 105, '2024-04-06T15:15:00.000Z'],
   ])('nextLocalTime: %s', (_name, zone, from, minute, expected) => {
     expect(iso(nextLocalTime(zone, at(from), minute))).toBe(expected);
+  });
+
+  it.each([
+    ['an ordinary time has one instant', 'Europe/Berlin', '2024-06-01T09:00:00Z', ['2024-06-01T07:00:00.000Z']],
+    ['a repeated time has two, earlier first', 'Europe/Berlin', '2024-10-27T02:30:00Z', ['2024-10-27T00:30:00.000Z', '2024-10-27T01:30:00.000Z']],
+    ['a skipped time has the transition', 'Europe/Berlin', '2024-03-31T02:30:00Z', ['2024-03-31T01:00:00.000Z']],
+    ['Lord Howe repeats half an hour', 'Australia/Lord_Howe', '2024-04-07T01:45:00Z', ['2024-04-06T14:45:00.000Z', '2024-04-06T15:15:00.000Z']],
+  ])('wallTimeInstants: %s', (_name, zone, wall, expected) => {
+    expect(wallTimeInstants(zone, at(wall)).map(iso)).toEqual(expected);
+  });
+
+  it('offsetChangesBetween lists the transitions in (from, to]', () => {
+    expect(offsetChangesBetween('Europe/Berlin', at('2024-01-01T00:00:00Z'), at('2025-01-01T00:00:00Z')).map(iso)).toEqual(['2024-03-31T01:00:00.000Z', '2024-10-27T01:00:00.000Z']);
+    expect(offsetChangesBetween('Europe/Berlin', at('2024-10-27T01:00:00Z'), at('2024-10-28T00:00:00Z'))).toEqual([]);
+    expect(offsetChangesBetween('Europe/Berlin', at('2024-10-27T00:59:59.999Z'), at('2024-10-27T01:00:00Z')).map(iso)).toEqual(['2024-10-27T01:00:00.000Z']);
+    expect(offsetChangesBetween('Asia/Kolkata', at('2024-01-01T00:00:00Z'), at('2025-01-01T00:00:00Z'))).toEqual([]);
   });
 });

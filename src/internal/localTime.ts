@@ -5,7 +5,9 @@
  * DST rules (documented in the guide, tested in localTime.test.ts):
  * - a wall time inside a spring-forward GAP (02:30 on the night clocks jump 02:00 → 03:00) resolves to
  *   the first valid instant after the gap, the transition instant itself (shown as 03:00);
- * - a wall time inside a fall-back OVERLAP (01:30 happens twice) resolves to the EARLIER instant.
+ * - a wall time inside a fall-back OVERLAP (01:30 happens twice) resolves to the EARLIER instant when one
+ *   instant is needed (`fromWallMs`, calendar boundaries); "the next time the clock reads 01:30"
+ *   (`nextLocalTime`) counts both passes, so it is never a day late in the repeated hour.
  *
  * Offsets are cached per zone and UTC day: each day stores the offset at its start and, when the offset
  * changes within the day, the transition instant (found by bisection to the millisecond). This assumes at
@@ -154,29 +156,54 @@ export function localMinuteOfDay(zone: string, ms: number): number {
 }
 
 /**
- * The instant at which the wall clock of `zone` shows `wallMs` (local ms, see {@link toWallMs}).
- * A wall time inside a DST gap resolves to the first valid instant after it (the transition); a wall
- * time that occurs twice resolves to the earlier instant.
+ * Every instant at which the wall clock of `zone` shows `wallMs` (local ms, see {@link toWallMs}), in
+ * ascending order: one instant normally, two when the wall time occurs twice (a fall-back overlap), and
+ * for a wall time inside a DST gap, which never occurs, the first valid instant after it (the transition).
  * @internal
  */
-export function fromWallMs(zone: string, wallMs: number): number {
+export function wallTimeInstants(zone: string, wallMs: number): readonly number[] {
   // Real offsets lie within ±18 h, and transitions are more than a day apart, so the offsets one day
   // either side bracket every candidate.
   const early = zoneOffset(zone, wallMs - msPerDay);
   const late = zoneOffset(zone, wallMs + msPerDay);
   const viaEarly = wallMs - early;
   const viaLate = wallMs - late;
-  const earlyValid = zoneOffset(zone, viaEarly) === early;
-  const lateValid = zoneOffset(zone, viaLate) === late;
-  if (earlyValid && lateValid) return Math.min(viaEarly, viaLate);
-  if (earlyValid) return viaEarly;
-  if (lateValid) return viaLate;
+  const instants: number[] = [];
+  if (zoneOffset(zone, viaEarly) === early) instants.push(viaEarly);
+  if (late !== early && zoneOffset(zone, viaLate) === late) instants.push(viaLate);
+  if (instants.length > 0) return instants.sort((a, b) => a - b);
   // A gap: neither offset produces this wall time. The first valid instant is the transition, which
   // lies between the two readings.
   const lo = Math.min(viaEarly, viaLate);
   const entryLo = dayOffsets(zoneCache(zone), Math.floor(lo / msPerDay));
-  if (entryLo.transition > lo && entryLo.before !== entryLo.after) return entryLo.transition;
-  return dayOffsets(zoneCache(zone), Math.floor(lo / msPerDay) + 1).transition;
+  if (entryLo.transition > lo && entryLo.before !== entryLo.after) return [entryLo.transition];
+  return [dayOffsets(zoneCache(zone), Math.floor(lo / msPerDay) + 1).transition];
+}
+
+/**
+ * The instant at which the wall clock of `zone` shows `wallMs` (local ms, see {@link toWallMs}).
+ * A wall time inside a DST gap resolves to the first valid instant after it (the transition); a wall
+ * time that occurs twice resolves to the earlier instant. (Calendar boundaries use this: a local day
+ * starts at the first instant whose local date is that day.)
+ * @internal
+ */
+export function fromWallMs(zone: string, wallMs: number): number {
+  return wallTimeInstants(zone, wallMs)[0] as number;
+}
+
+/**
+ * The instants in `(from, to]` at which the offset of `zone` changes (DST transitions), ascending.
+ * Each is the first instant with the new offset.
+ * @internal
+ */
+export function offsetChangesBetween(zone: string, from: number, to: number): number[] {
+  const cache = zoneCache(zone);
+  const changes: number[] = [];
+  for (let d = Math.floor(from / msPerDay) - 1; d <= Math.floor(to / msPerDay); d++) {
+    const entry = dayOffsets(cache, d);
+    if (entry.before !== entry.after && entry.transition > from && entry.transition <= to && changes[changes.length - 1] !== entry.transition) changes.push(entry.transition);
+  }
+  return changes;
 }
 
 /** The instant local midnight starts the local day `dayNumber` in `zone` (gap rule applies). @internal */
@@ -204,14 +231,15 @@ export function monthBoundsDays(dayNumber: number): readonly [number, number] {
 
 /**
  * The first instant ≥ `ms` at which the wall clock of `zone` reads `minuteOfDay` (minutes after
- * midnight), with the gap rule: if that wall time is skipped on a day, the transition instant is used.
+ * midnight). Both passes of a repeated hour count: at 02:15 in the second pass of Berlin's fall-back
+ * hour, the next 02:30 is 15 minutes later, not the next day. If that wall time is skipped on a day
+ * (a spring-forward gap), the transition instant is used.
  * @internal
  */
 export function nextLocalTime(zone: string, ms: number, minuteOfDay: number): number {
   const day = localDayNumber(zone, ms);
   for (let d = day - 1; d <= day + 2; d++) {
-    const at = fromWallMs(zone, d * msPerDay + minuteOfDay * msPerMinute);
-    if (at >= ms) return at;
+    for (const at of wallTimeInstants(zone, d * msPerDay + minuteOfDay * msPerMinute)) if (at >= ms) return at;
   }
   // Unreachable for real zones (a later day always qualifies); kept total for safety.
   return ms + msPerDay;

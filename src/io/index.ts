@@ -16,3 +16,10 @@ export type { DateFormat, TransactionField, TransactionMapping } from './readTra
 export { parseColumnMapping } from './parseColumnMapping.js';
 export { toCsv } from './toCsv.js';
 export type { ToCsvOptions } from './toCsv.js';
+export { createTransactionColumnReader } from './transactionColumnReader.js';
+export type {
+  TransactionColumnBatch,
+  TransactionColumnReader,
+  TransactionColumnReaderOptions,
+  TransactionColumnReaderState,
+} from './transactionColumnReader.js';

@@ -36,6 +36,47 @@ describe('parseCsv', () => {
     ]);
   });
 
+  it('returns a stray quote or text after a closing quote as a rejected malformed_csv row with its line and text, and reads on', () => {
+    const csv = parseCsv('a,b\n1,2\n3,say "hi"\n"4\nx"y,5\n6,7\n');
+    expect(csv.records.map((r) => [r.line, r.fields.a])).toEqual([
+      [2, '1'],
+      [6, '6'],
+    ]);
+    expect(csv.rejected).toEqual([
+      { index: 1, line: 3, input: '3,say "hi"', issues: [{ code: 'malformed_csv', path: ['rows', 1], message: 'Line 3 is not valid CSV: a quote inside an unquoted field' }] },
+      { index: 2, line: 4, input: '"4\nx"y,5', issues: [{ code: 'malformed_csv', path: ['rows', 2], message: 'Line 4 is not valid CSV: text after a closing quote' }] },
+    ]);
+  });
+
+  it('keeps a line of only "" as a record with one empty field', () => {
+    expect(parseCsv('a\n""\n').records.map((r) => ({ ...r.fields }))).toEqual([{ a: '' }]);
+  });
+
+  it('numbers lines of a CR-only (old Mac) file', () => {
+    expect(parseCsv('a\r1\r\r2\r').records.map((r) => r.line)).toEqual([2, 4]);
+  });
+
+  it('names the line an unclosed quote opens on', () => {
+    expect(() => parseCsv('a\n1\n"oops\nmore\n')).toThrowError(
+      expect.objectContaining({ issues: [{ code: 'malformed_csv', path: [], message: 'Quote not closed: the quoted field opened on line 3 runs to the end of the text' }] }),
+    );
+    expect(() => parseCsv('a\n"oops\n')).toThrowError(/^parseCsv: the CSV text is malformed/);
+  });
+
+  it('throws invalid_input for a header that is not RFC 4180', () => {
+    expect(() => parseCsv('a,"b"c\n1,2\n')).toThrowError(
+      expect.objectContaining({ code: 'invalid_input', issues: [{ code: 'malformed_csv', path: ['header'], message: 'Line 1 is not valid CSV: text after a closing quote' }] }),
+    );
+  });
+
+  it.each([['ab'], [''], ['"'], ['\n'], ['\r'], ['€']])('throws invalid_options for the delimiter %j', (delimiter) => {
+    expect(() => parseCsv('a\n1\n', { delimiter })).toThrowError(expect.objectContaining({ code: 'invalid_options', issues: [expect.objectContaining({ code: 'invalid_value', path: ['delimiter'] })] }));
+  });
+
+  it('reads tab-separated text', () => {
+    expect(parseCsv('a\tb\n1,5\t"x\ty"\n', { delimiter: '\t' }).records.map((r) => ({ ...r.fields }))).toEqual([{ a: '1,5', b: 'x\ty' }]);
+  });
+
   it('gives no records for a header alone', () => {
     expect(parseCsv('customer_id,date\n')).toEqual({ header: ['customer_id', 'date'], records: [], rejected: [] });
   });

@@ -4,6 +4,7 @@ import { type BatchResult } from '../models/parse.js';
 import { parseTransactions } from '../models/parseTransactions.js';
 import type { Transaction } from '../models/transaction.js';
 import type { SourceRecord } from './csvRecord.js';
+import { amountInput, cellValue, instantInput } from './transactionCells.js';
 
 /**
  * The transaction fields that {@link readTransactions} can read from a source column.
@@ -96,21 +97,24 @@ export function readTransactions(
       });
     }
   }
-  const format = mapping.dateFormat ?? 'auto';
-  const rows = sources.map((source) => {
-    if ('notAnObject' in source && source.notAnObject) return source.fields;
-    const fields = source.fields as Readonly<Record<string, unknown>>;
-    const row: Record<string, unknown> = {};
-    for (const field of transactionFields) {
-      // Own fields only: a column named `__proto__` or `constructor` must not read the prototype.
-      const column = columnOf(field);
-      const value = cell(Object.hasOwn(fields, column) ? fields[column] : undefined);
-      if (value === undefined) continue;
-      row[field] = field === 'amount' ? toNumber(value) : field === 'at' ? toInstantInput(value, format) : value;
-    }
-    return row;
-  });
+  const rows = sources.map((source) =>
+    // A record that is not an object goes to the schema as it is, which rejects it as a row.
+    'notAnObject' in source && source.notAnObject ? source.fields : transactionInputOf(source.fields as Readonly<Record<string, unknown>>, mapping),
+  );
   return parseTransactions(rows, { lineOf: (index) => sources[index]?.line ?? undefined });
+}
+
+/** The input that {@link TransactionSchema} is given for one record: mapped cells, trimmed and converted. @internal */
+export function transactionInputOf(fields: Readonly<Record<string, unknown>>, mapping: TransactionMapping): Record<string, unknown> {
+  const format = mapping.dateFormat ?? 'auto';
+  const row: Record<string, unknown> = {};
+  for (const field of transactionFields) {
+    const column = mapping[field] ?? field;
+    const value = cellValue(Object.hasOwn(fields, column) ? fields[column] : undefined);
+    if (value === undefined) continue;
+    row[field] = field === 'amount' ? amountInput(value) : field === 'at' ? instantInput(value, format) : value;
+  }
+  return row;
 }
 
 const dateFormats: readonly string[] = ['auto', 'iso', 'yyyymmdd', 'epoch_ms', 'epoch_s'];
@@ -136,30 +140,4 @@ function isSourceRecord(record: unknown): record is SourceRecord {
     (record as SourceRecord).fields !== null &&
     Object.keys(record).length === 2
   );
-}
-
-/** Empty and whitespace-only cells are missing values, not empty strings. */
-function cell(value: unknown): unknown {
-  if (value === null || value === undefined) return undefined;
-  if (typeof value === 'string') {
-    const trimmed = value.trim();
-    return trimmed === '' ? undefined : trimmed;
-  }
-  return value;
-}
-
-function toNumber(value: unknown): unknown {
-  // A string that is not a plain number becomes NaN, which the schema rejects with the cell's path.
-  return typeof value === 'string' ? (/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(value) ? Number(value) : Number.NaN) : value;
-}
-
-function toInstantInput(value: unknown, format: DateFormat): unknown {
-  if (typeof value !== 'string') return value;
-  const digits = /^\d+$/.test(value);
-  if (format === 'yyyymmdd' || (format === 'auto' && digits && value.length === 8)) {
-    return /^\d{8}$/.test(value) ? `${value.slice(0, 4)}-${value.slice(4, 6)}-${value.slice(6, 8)}` : value;
-  }
-  if (format === 'epoch_ms' || (format === 'auto' && digits)) return digits ? Number(value) : value;
-  if (format === 'epoch_s') return digits ? Number(value) * 1000 : value;
-  return value;
 }

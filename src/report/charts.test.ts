@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderBarChart, renderHeatMap, renderLineChart } from 'relmark/report';
 import { thrownRelmarkError } from '../../test/helpers/thrownRelmarkError.js';
-import { aliveGrid, clvHistogram, rfGrid } from './reportSeries.js';
 
 describe('chart renderers', () => {
   it('draw "no data" for empty input', () => {
@@ -36,51 +35,31 @@ describe('chart renderers', () => {
     expect(svg).toContain('>0.25<');
   });
 
+  it('heat map legend: swatches from the lightest to the darkest colour, labelled at both ends', () => {
+    const svg = renderHeatMap({ rows: ['r1', 'r2'], columns: ['a', 'b'], values: [[3, 17], [null, 40]] }, { legendTitle: 'customers', valueFormat: 'integer' });
+    const legend = /<g class="legend" data-min="([^"]+)" data-max="([^"]+)">(.*?)<\/g>/.exec(svg);
+    expect(legend?.slice(1, 3)).toEqual(['3', '40']);
+    const fills = [...(legend?.[3] ?? '').matchAll(/class="legend-swatch"[^>]*fill="([^"]+)"/g)].map((m) => m[1]);
+    expect(fills.length).toBeGreaterThanOrEqual(10);
+    // The swatches are drawn from the bottom (low) up; the cell colours of the extremes match the ends.
+    const cellFill = (v: string) => new RegExp(`fill="([^"]+)" stroke="none"><title>[^<]*: ${v}<`).exec(svg)?.[1];
+    expect(cellFill('3')).toBe('rgb(238, 244, 251)');
+    expect(cellFill('40')).toBe('rgb(8, 48, 107)');
+    expect(legend?.[3]).toContain('>customers<');
+    expect(legend?.[3]).toMatch(/>3<\/text>.*>40<\/text>/);
+  });
+
+  it('heat map legend of all-equal values shows one value', () => {
+    const svg = renderHeatMap({ rows: ['r'], columns: ['a'], values: [[5]] });
+    expect(/<g class="legend" data-min="5" data-max="5">/.test(svg)).toBe(true);
+    expect(svg).not.toContain('NaN');
+  });
+
   it('line chart: one path per series, gaps at null', () => {
     const svg = renderLineChart({ x: [1, 2, 3, 4], series: [{ name: 'a', values: [1, null, 3, 4] }] }, { marker: { x: 2, label: 'cut' } });
     const d = /<path class="line" d="([^"]+)"/.exec(svg)?.[1] ?? '';
     expect(d.match(/M/g)).toHaveLength(2);
     expect(svg).toContain('class="marker"');
-  });
-});
-
-describe('report series', () => {
-  it('rfGrid counts customers per (F, R) cell, F from high to low', () => {
-    const grid = rfGrid([
-      { customerId: 'a', r: 1, f: 2 },
-      { customerId: 'b', r: 1, f: 2 },
-      { customerId: 'c', r: 2, f: 1 },
-      { customerId: 'd' },
-    ]);
-    expect(grid).toEqual({ rows: ['F2', 'F1'], columns: ['R1', 'R2'], values: [[2, 0], [0, 1]] });
-  });
-
-  it('clvHistogram counts every finite CLV once', () => {
-    const values = [0, 1, 2, 3, 50, 51, 300];
-    const hist = clvHistogram(values.map((clv, i) => ({ customerId: String(i), clv })));
-    expect(hist?.series[0]?.values.reduce((s: number, v) => s + (v ?? 0), 0)).toBe(values.length);
-    expect(clvHistogram([{ customerId: 'a' }])).toBeUndefined();
-  });
-
-  it('clvHistogram puts the long tail above the 99th percentile in one last interval', () => {
-    const values = [...Array.from({ length: 100 }, (_, i) => i + 1), 1e6];
-    const hist = clvHistogram(values.map((clv, i) => ({ customerId: String(i), clv })));
-    expect(hist?.categories.at(-1)).toBe('> 100');
-    expect(hist?.series[0]?.values.at(-1)).toBe(1);
-    expect(hist?.categories[0]).toBe('0–10');
-    expect(hist?.series[0]?.values.reduce((s: number, v) => s + (v ?? 0), 0)).toBe(values.length);
-  });
-
-  it('aliveGrid averages P(alive) per frequency bucket and recency interval', () => {
-    const grid = aliveGrid([
-      { customerId: 'a', x: 1, tx: 10, T: 12, probabilityAlive: 0.9 },
-      { customerId: 'b', x: 1, tx: 9, T: 12, probabilityAlive: 0.7 },
-      { customerId: 'c', x: 12, tx: 1, T: 40, probabilityAlive: 0.1 },
-    ]);
-    expect(grid?.rows).toEqual(['10+', '5–9', '3–4', '2', '1', '0']);
-    const row1 = grid?.values[4] ?? [];
-    expect(row1[0]).toBeCloseTo(0.8, 12);
-    expect(grid?.values[0]?.filter((v) => v !== null)).toEqual([0.1]);
   });
 });
 

@@ -67,12 +67,15 @@ export function renderLineChart(data: LineChartData, options: LineChartOptions =
     parts.push(`<text x="${px(width / 2)}" y="${px(height / 2)}" text-anchor="middle">no data</text></svg>`);
     return parts.join('');
   }
-  const margin = { top: data.series.length > 1 ? 46 : 30, right: 16, bottom: 44, left: 56 };
-  const [x0, x1] = extent(xs) as [number, number];
-  const x = scaleLinear().domain(x1 - x0 >= 1e-200 ? [x0, x1] : [x0 - 0.5, x0 + 0.5]).range([margin.left, width - margin.right]);
   const lo = Math.min(0, min(ys) ?? 0);
   const hi = Math.max(0, max(ys) ?? 0);
-  const y = scaleLinear().domain(safeDomain(lo, hi)).nice().range([height - margin.bottom, margin.top]);
+  const y = scaleLinear().domain(safeDomain(lo, hi)).nice();
+  // The left margin fits the widest tick label, so that it does not run into the axis title.
+  const widest = max(y.ticks(5), (t) => y.tickFormat(5)(t).length) ?? 0;
+  const margin = { top: data.series.length > 1 ? 46 : 30, right: 16, bottom: 44, left: Math.max(56, 28 + 6.5 * widest) };
+  y.range([height - margin.bottom, margin.top]);
+  const [x0, x1] = extent(xs) as [number, number];
+  const x = scaleLinear().domain(x1 - x0 >= 1e-200 ? [x0, x1] : [x0 - 0.5, x0 + 0.5]).range([margin.left, width - margin.right]);
   for (const tick of y.ticks(5)) {
     parts.push(`<line x1="${margin.left}" x2="${px(width - margin.right)}" y1="${px(y(tick))}" y2="${px(y(tick))}" stroke="#ddd"/><text x="${margin.left - 6}" y="${px(y(tick) + 4)}" text-anchor="end">${escapeXml(y.tickFormat(5)(tick))}</text>`);
   }

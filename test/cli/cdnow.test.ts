@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fitBgNbd, holdoutValidation, splitCalibrationHoldout, summarizeHistories } from 'relmark/clv';
+import { scoreRfm, segmentRfm, summarizeRfm } from 'relmark/rfm';
 import { expectClose } from '../helpers/expectClose.js';
 import { missingDataReason, sharedDataFile } from '../helpers/sharedData.js';
 import { buildCli, runCli, tempDir } from './runCli.js';
@@ -50,10 +51,19 @@ describe(`relmark report on ${name}`, { timeout: 120_000 }, () => {
     // Customers without a repeat purchase in the whole period.
     expect(fit.repeatPurchases[0]).toMatchObject({ label: '0', actual: histories.filter((h) => h.x === 0).length });
 
-    const customers = JSON.parse(readFileSync(join(out, 'customers.json'), 'utf8')) as { customerId: string; x: number; T: number }[];
-    expect(customers).toHaveLength(23_570);
-    const byId = new Map(histories.map((h) => [h.customerId, h]));
-    for (const c of customers.slice(0, 200)) expect([c.x, c.T]).toEqual([byId.get(c.customerId)?.x, byId.get(c.customerId)?.T]);
+    // Every customer: the command's one pass gives the library's histories (x, tx, T exactly; mean
+    // spend to rounding) and RFM summaries, scores and segments.
+    const customers = JSON.parse(readFileSync(join(out, 'customers.json'), 'utf8')) as { customerId: string; x: number; tx: number; T: number; recencyDays: number; frequency: number; monetary: number; r: number; f: number; m: number; segment: string }[];
+    expect(customers.map((c) => c.customerId)).toEqual(histories.map((h) => h.customerId));
+    const { summaries } = summarizeRfm(readCdnowMaster(file as string), { asOf: '1998-07-01' });
+    const segments = segmentRfm(scoreRfm(summaries).scores);
+    customers.forEach((c, i) => {
+      const h = histories[i];
+      const s = summaries[i];
+      const g = segments[i];
+      expect([c.x, c.tx, c.T, c.recencyDays, c.frequency, c.r, c.f, c.m, c.segment]).toEqual([h?.x, h?.tx, h?.T, s?.recency, s?.frequency, g?.r, g?.f, g?.m, g?.segment]);
+      expectClose(c.monetary, s?.monetary ?? Number.NaN, { rtol: 1e-12 });
+    });
   });
 
   it.skipIf(!file)(`--holdout-from 1997-10-01 checks the same holdout as the library on the 39/39-week split ${file ? '' : missingDataReason(name)}`, () => {

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from 'relmark/io';
@@ -14,11 +14,18 @@ beforeAll(async () => {
 
 describe('relmark --help and usage errors (exit 1)', { timeout: 30_000 }, () => {
   // Every usage error is checked in process in commandLine.test.ts; here the exit codes.
-  it.each([[[]], [['report', '--help']]])('%j prints help and exits 0', (args) => {
-    const run = runCli(cli, args);
+  it('["report","--help"] prints help and exits 0', () => {
+    const run = runCli(cli, ['report', '--help']);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/Usage: relmark/);
     expect(run.stdout).toContain('Exit codes: 0 ok, 1 usage error, 2 invalid input, 3 model did not converge');
+  });
+
+  it('no arguments at all prints the help on stderr and exits 1', () => {
+    const run = runCli(cli, []);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/Usage: relmark/);
   });
 
   it.each([
@@ -68,7 +75,7 @@ describe('relmark report on the bundled sample', { timeout: 60_000 }, () => {
     expect(fit.repeatPurchases.reduce((n, r) => n + r.actual, 0)).toBe(400);
 
     const rejected = parseCsv(readFileSync(join(out, 'rejected.csv'), 'utf8'));
-    expect(rejected.header).toEqual(['line', 'field', 'code', 'message', 'input']);
+    expect(rejected.header).toEqual(['line', 'field', 'code', 'message', 'value', 'input']);
     expect(rejected.records.map((r) => [r.fields.line, r.fields.field])).toEqual([
       ['1752', 'at'],
       ['1753', 'amount'],
@@ -78,7 +85,7 @@ describe('relmark report on the bundled sample', { timeout: 60_000 }, () => {
 
     const page = readFileSync(html, 'utf8');
     expect(page.startsWith('<!doctype html>')).toBe(true);
-    expect([...page.matchAll(/data-chart="([a-z-]+)"/g)].map((m) => m[1])).toEqual(['segments', 'rf-heatmap', 'repeat-purchases', 'clv-distribution', 'alive-heatmap']);
+    expect([...page.matchAll(/data-chart="([a-z-]+)"/g)].map((m) => m[1])).toEqual(['segments', 'rf-heatmap', 'rf-monetary-heatmap', 'repeat-purchases', 'clv-distribution', 'expected-purchases-heatmap', 'alive-heatmap']);
     expect(page).not.toMatch(/<script|https?:\/\/(?!www\.w3\.org\/2000\/svg)/);
   });
 
@@ -176,22 +183,34 @@ describe('bad input (exit 2) and a model that does not converge (exit 3)', { tim
 
   it('bad dates are rejected one by one, with the line and the reason', () => {
     const dir = tempDir();
-    const run = runCli(cli, ['rfm', fixture('bad-dates.csv'), '--as-of', '2026-01-01', '--columns', 'customerId=cust,at=day,amount=value', '-q'], { cwd: dir });
+    const run = runCli(cli, ['rfm', fixture('bad-dates.csv'), '--as-of', '2026-01-01', '--columns', 'customerId=cust,at=day,amount=value', '-q', '--rejected', 'bad.csv'], { cwd: dir });
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/5 rows read .*, 2 valid, 3 rejected/);
-    const rejected = parseCsv(readFileSync(join(dir, 'relmark-rejected.csv'), 'utf8')).records.map((r) => [r.fields.line, r.fields.field]);
-    expect(rejected).toEqual([
+    const rejected = parseCsv(readFileSync(join(dir, 'bad.csv'), 'utf8')).records.map((r) => [r.fields.line, r.fields.field, r.fields.value]);
+    expect(rejected.map((r) => r.slice(0, 2))).toEqual([
       ['3', 'at'],
       ['4', 'at'],
       ['5', 'at'],
     ]);
+    // The original cell text is kept, in the file and on screen.
+    const cells = readFileSync(fixture('bad-dates.csv'), 'utf8').split(/\r?\n/).slice(2, 5).map((line) => line.split(',')[1]);
+    expect(rejected.map((r) => r[2])).toEqual(cells);
+    expect(run.stdout).toContain(`(at ${JSON.stringify(cells[0])})`);
+  });
+
+  it('writes no file into the current folder unless asked', () => {
+    const dir = tempDir();
+    const run = runCli(cli, ['rfm', fixture('bad-dates.csv'), '--as-of', '2026-01-01', '--columns', 'customerId=cust,at=day,amount=value', '-q'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    expect(readdirSync(dir)).toEqual([]);
+    expect(run.stdout).toMatch(/3 rejected rows \(write every reason with --rejected/);
   });
 
   it('--strict turns rejected rows into exit 2, after writing them', () => {
     const dir = tempDir();
-    const run = runCli(cli, ['rfm', fixture('bad-dates.csv'), '--as-of', '2026-01-01', '--columns', 'customerId=cust,at=day,amount=value', '--strict', '-q'], { cwd: dir });
+    const run = runCli(cli, ['rfm', fixture('bad-dates.csv'), '--as-of', '2026-01-01', '--columns', 'customerId=cust,at=day,amount=value', '--strict', '-q', '--rejected', 'rejected.csv'], { cwd: dir });
     expect(run.code).toBe(2);
-    expect(existsSync(join(dir, 'relmark-rejected.csv'))).toBe(true);
+    expect(existsSync(join(dir, 'rejected.csv'))).toBe(true);
   });
 
   it('escapes spreadsheet formulas in every CSV it writes, and rejects rows of the wrong width', () => {

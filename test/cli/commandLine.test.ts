@@ -3,8 +3,8 @@ import { commands, helpTexts, parseCommandLine } from '../../src/cli/commandLine
 import { UsageError } from '../../src/cli/usageError.js';
 
 describe('parseCommandLine', () => {
-  it('gives help for no arguments, --help, and each command’s --help', () => {
-    expect(parseCommandLine([])).toEqual({ kind: 'help', text: helpTexts.main });
+  it('gives help for no arguments (as a usage error), --help, and each command’s --help', () => {
+    expect(parseCommandLine([])).toEqual({ kind: 'help', text: helpTexts.main, usage: true });
     expect(parseCommandLine(['--help'])).toEqual({ kind: 'help', text: helpTexts.main });
     for (const command of commands) expect(parseCommandLine([command, '--help'])).toEqual({ kind: 'help', text: helpTexts[command] });
   });
@@ -25,12 +25,12 @@ describe('parseCommandLine', () => {
     const defaults = parseCommandLine(['report', 'x.csv']);
     expect(defaults).toMatchObject({
       kind: 'run',
-      settings: { command: 'report', file: 'x.csv', asOf: undefined, columns: {}, delimiter: undefined, timeUnit: 'week', formats: ['csv', 'json'], top: 10, horizonMonths: 12, monthlyDiscountRate: 0.01, margin: 1, strict: false, quiet: false },
+      settings: { command: 'report', file: 'x.csv', asOf: undefined, columns: {}, delimiter: undefined, timeUnit: 'week', formats: ['csv', 'json'], top: 10, horizonMonths: 12, monthlyDiscountRate: 0.01, margin: 1, strict: false, quiet: false, json: false, encoding: 'utf-8' },
     });
     const all = parseCommandLine([
       'clv', 'x.txt', '--as-of', '19980701', '--columns', 'customerId=cust,at=date', '--date-format', 'yyyymmdd', '--delimiter', 'whitespace',
       '--time-unit', 'day', '--out', 'o', '--format', 'json', '--rejected', 'r.csv', '--strict', '-q', '--top', '3',
-      '--horizon-months', '24', '--discount-rate', '0.02', '--margin', '0.3', '--model', 'pareto-nbd',
+      '--horizon-months', '24', '--discount-rate', '0.02', '--margin', '0.3', '--model', 'pareto-nbd', '--json', '--encoding', 'latin1',
     ]);
     expect(all).toEqual({
       kind: 'run',
@@ -38,6 +38,7 @@ describe('parseCommandLine', () => {
         command: 'clv', file: 'x.txt', asOf: new Date('1998-07-01T00:00:00Z'), columns: { customerId: 'cust', at: 'date', dateFormat: 'yyyymmdd' },
         delimiter: { kind: 'whitespace' }, timeUnit: 'day', out: 'o', formats: ['json'], rejectedFile: 'r.csv', strict: true, quiet: true, top: 3,
         html: undefined, horizonMonths: 24, monthlyDiscountRate: 0.02, margin: 0.3, model: 'pareto-nbd', holdoutFrom: undefined,
+        json: true, encoding: 'latin1',
       },
     });
   });
@@ -60,7 +61,7 @@ describe('parseCommandLine', () => {
     [['report', 'x.csv', '--top=-1'], /--top must be an integer/],
     [['rfm', 'x.csv', '--horizon-months', '6'], /rfm does not fit a model/],
     [['clv', 'x.csv', '--html', 'x.html'], /--html is an option of relmark report/],
-    [['report', '-'], /--as-of is required when reading stdin/],
+    [['report', 'x.csv', '--encoding', 'ebcdic'], /--encoding must be utf-8 or latin1/],
     [['report', 'x.csv', '--model', 'bg-bb'], /--model must be one of bg-nbd, pareto-nbd, mbg-nbd, received "bg-bb"/],
     [['rfm', 'x.csv', '--model', 'pareto-nbd'], /rfm does not fit a model/],
     [['clv', 'x.csv', '--holdout-from', '2025-01-01'], /--holdout-from is an option of relmark report/],

@@ -91,7 +91,12 @@ describe('relmark report --holdout-from', { timeout: 60_000 }, () => {
     expectClose([fit.holdout?.totals.expected ?? NaN, fit.holdout?.totals.mae ?? NaN, fit.holdout?.totals.rmse ?? NaN], [check.totals.expected, check.totals.mae, check.totals.rmse], { rtol: 1e-12 });
 
     const page = readFileSync(html, 'utf8');
-    expect(page).toContain('<h2>Holdout tracking</h2>');
+    expect(page).toContain('<h2>Holdout check</h2>');
+    // The holdout figures of the library's check, on the page, and which period each section is from.
+    expect(page).toContain(`<tr data-figure="mae"><td>MAE</td><td class="num">${check.totals.mae.toFixed(3)}</td>`);
+    expect(page).toContain(`<tr data-figure="bias"><td>bias</td><td class="num">${check.totals.bias.toFixed(3)}</td>`);
+    expect(page).toContain('<p class="period" data-period="calibration">Calibration period: fitted from the transactions before 2025-07-01.</p>');
+    expect(page).toMatch(/data-chart="holdout-by-frequency"[\s\S]*data-chart="tracking-cumulative"/);
     expect(page).toContain('end of calibration');
     expect(page).toMatch(/<svg[^>]*>[\s\S]*Repeat purchases per period: actual vs model/);
   });
