@@ -11,7 +11,7 @@ import { clvCases } from './clv.js';
 import { contactCases } from './contact.js';
 import { ioCases } from './io.js';
 import { errorsCases, modelsCases } from './models.js';
-import { reportCases, sqlCases } from './report.js';
+import { reportCases, reportChartDataCases, sqlCases } from './report.js';
 import { rewardsCases } from './rewards.js';
 import { rfmCases } from './rfm.js';
 import { summariesCases } from './summaries.js';
@@ -25,7 +25,7 @@ export const casesByArea: Readonly<Record<string, readonly SweepCase[]>> = {
   contact: contactCases,
   rewards: rewardsCases,
   summaries: summariesCases,
-  report: reportCases,
+  report: [...reportCases, ...reportChartDataCases],
   sql: sqlCases,
   clv: clvCases,
 };

@@ -1,4 +1,14 @@
-import { renderBarChart, renderHeatMap, renderHtmlReport, renderLineChart } from '../../../src/report/index.js';
+import {
+  clvDistributionChartData,
+  frequencyRecencyChartData,
+  renderBarChart,
+  renderHeatMap,
+  renderHtmlReport,
+  renderLineChart,
+  reportChartData,
+  rfChartData,
+  trackingChartData,
+} from '../../../src/report/index.js';
 import { historiesSql, rfmSummarySql } from '../../../src/sql/index.js';
 import type { SweepCase } from '../run.js';
 
@@ -33,6 +43,43 @@ export const reportCases: readonly SweepCase[] = [
     name: 'renderLineChart',
     args: () => [{ x: [1, 2, 3], series: [{ name: 'actual', values: [4, 6, 5] }, { name: 'expected', values: [5, 5, 5], dashed: true }] }, {}],
     call: (data, options) => renderLineChart(data as never, options as never),
+  },
+];
+
+export const reportChartDataCases: readonly SweepCase[] = [
+  {
+    area: 'report',
+    name: 'reportChartData',
+    args: () => [{ asOf: '2026-01-01', customers: [{ customerId: 'a', r: 2, f: 2, clv: 120, monetary: 80 }, { customerId: 'b', r: 1, f: 1, clv: 3, monetary: 10 }] }],
+    call: (input) => reportChartData(input as never),
+  },
+  {
+    area: 'report',
+    name: 'clvDistributionChartData',
+    args: () => [[3, 4, 15, 30, 80, 900].map((clv, i) => ({ customerId: `c${i}`, clv }))],
+    call: (customers) => clvDistributionChartData(customers as never),
+  },
+  {
+    area: 'report',
+    name: 'frequencyRecencyChartData',
+    args: () => [[
+      { customerId: 'a', x: 0, tx: 0, T: 30, probabilityAlive: 1, expectedPurchases: 0.4 },
+      { customerId: 'b', x: 4, tx: 28, T: 30, probabilityAlive: 0.9, expectedPurchases: 2.5 },
+      { customerId: 'c', x: 3, tx: 10, T: 30, probabilityAlive: 0.3, expectedPurchases: 0.7 },
+    ]],
+    call: (customers) => frequencyRecencyChartData(customers as never),
+  },
+  {
+    area: 'report',
+    name: 'rfChartData',
+    args: () => [[{ customerId: 'a', r: 3, f: 1, monetary: 10 }, { customerId: 'b', r: 1, f: 1, monetary: 30 }, { customerId: 'c', r: 2, f: 3, monetary: 90 }]],
+    call: (customers) => rfChartData(customers as never),
+  },
+  {
+    area: 'report',
+    name: 'trackingChartData',
+    args: () => [[{ start: 0, period: 1, actual: 5, expected: 4.5 }, { start: 1, period: 2, actual: 6, expected: 5.5 }, { start: 2, period: 2.4, actual: 1, expected: 2 }], { calibrationEnd: 1 }],
+    call: (points, options) => trackingChartData(points as never, options as never),
   },
 ];
 
