@@ -1,6 +1,11 @@
-import type { Channel } from '../models/channel.js';
+import * as z from 'zod';
+import { fromZodError } from '../errors/fromZodError.js';
+import { type Channel, ChannelSchema } from '../models/channel.js';
 import { compareIds } from '../internal/order.js';
 import type { ChannelPreferences, CustomerChannelPreference } from './types.js';
+
+// Only what the mix reads; other fields of a preference pass through unchecked.
+const PreferencesSchema = z.array(z.looseObject({ channels: z.array(z.looseObject({ channel: ChannelSchema })) }));
 
 /** One channel's line in a {@link ChannelMix}. @category Channels */
 export interface ChannelMixEntry {
@@ -35,6 +40,8 @@ export interface ChannelMix {
  *
  * @param preferences - The result of `channelPreferences`, or its `customers` list.
  * @returns The mix.
+ * @throws {@link RelmarkError} `invalid_input` with every issue (paths such as
+ *   `['customers', 3, 'channels', 0, 'channel']`) when the input is not such a result.
  * @example
  * ```ts
  * import { channelMix } from 'relmark/channels';
@@ -51,7 +58,11 @@ export interface ChannelMix {
  * @category Channels
  */
 export function channelMix(preferences: ChannelPreferences | readonly CustomerChannelPreference[]): ChannelMix {
-  const customers = Array.isArray(preferences) ? preferences : (preferences as ChannelPreferences).customers;
+  const parsed = PreferencesSchema.safeParse(Array.isArray(preferences) ? preferences : (preferences as { customers?: unknown } | null)?.customers);
+  if (!parsed.success) {
+    throw fromZodError(parsed.error, 'channelMix: expected the result of channelPreferences, or its customers', { pathPrefix: ['customers'] });
+  }
+  const customers = parsed.data;
   const first = new Map<Channel, number>();
   const permitted = new Map<Channel, number>();
   let unreachable = 0;

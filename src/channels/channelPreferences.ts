@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { idRecordSchema } from '../models/idRecord.js';
 import { type Channel, ChannelSchema, type Purpose, PurposeSchema } from '../models/channel.js';
 import { type ChannelConsent, type ChannelConsentInput, ChannelConsentSchema } from '../models/consent.js';
 import type { InteractionInput } from '../models/interaction.js';
@@ -122,9 +123,10 @@ const OptionsSchema = z
     credibleLevel: z.number().gt(0).lt(1).optional(),
     purpose: PurposeSchema.optional(),
     consentDefault: z.enum(['allow', 'deny']).optional(),
-    consents: z.record(z.string(), z.array(ChannelConsentSchema)).optional(),
-    statedPreferences: z.record(z.string(), uniqueChannels).optional(),
-    reachability: z.record(z.string(), z.array(ChannelSchema)).optional(),
+    // idRecordSchema, not z.record: z.record loses an own "__proto__" key, and with it a customer.
+    consents: idRecordSchema(z.array(ChannelConsentSchema)).optional(),
+    statedPreferences: idRecordSchema(uniqueChannels).optional(),
+    reachability: idRecordSchema(z.array(ChannelSchema)).optional(),
     channels: uniqueChannels.optional(),
   })
   .superRefine((options, ctx) => {

@@ -1,3 +1,4 @@
+import { requireArray, requireOptions, wrongType } from '../internal/guards.js';
 import type { Channel, Purpose } from '../models/channel.js';
 import type { ChannelConsent } from '../models/consent.js';
 
@@ -30,6 +31,9 @@ export interface ConsentStatusOptions {
  * @param purpose - The purpose.
  * @param options - `asOf` (a `Date` or epoch milliseconds) to ignore later events.
  * @returns `'granted'`, `'withdrawn'` or `'none'` when there is no event.
+ * @throws {@link RelmarkError} `invalid_input` when `consents` is not an array or an event is not a
+ *   validated consent (path `['consents', i]`; parse raw events with `ChannelConsentSchema` first);
+ *   `invalid_options` when `options.asOf` is neither a `Date` nor a number.
  * @example
  * ```ts
  * import { consentStatus } from 'relmark/channels';
@@ -53,12 +57,22 @@ export function consentStatus(
   purpose: Purpose,
   options: ConsentStatusOptions = {},
 ): 'granted' | 'withdrawn' | 'none' {
-  const asOf = options.asOf === undefined ? Number.POSITIVE_INFINITY : typeof options.asOf === 'number' ? options.asOf : options.asOf.getTime();
+  requireArray('consentStatus', ['consents'], consents);
+  requireOptions('consentStatus', options);
+  const asOfValue: unknown = options.asOf;
+  const asOf = asOfValue === undefined ? Number.POSITIVE_INFINITY : typeof asOfValue === 'number' ? asOfValue : asOfValue instanceof Date ? asOfValue.getTime() : Number.NaN;
+  if (Number.isNaN(asOf)) throw wrongType('consentStatus', ['options', 'asOf'], 'a Date or epoch milliseconds', asOfValue, 'invalid_options');
   let latest = Number.NEGATIVE_INFINITY;
   let status: 'granted' | 'withdrawn' | 'none' = 'none';
-  for (const event of consents) {
+  for (let i = 0; i < consents.length; i++) {
+    const event = consents[i] as ChannelConsent | undefined;
+    // The cheap structural check of a validated event: this runs per customer and channel.
+    if (typeof event !== 'object' || event === null || !(event.at instanceof Date) || (event.status !== 'granted' && event.status !== 'withdrawn')) {
+      throw wrongType('consentStatus', ['consents', i], 'a validated consent event (status granted or withdrawn, at a Date)', event);
+    }
     if (event.channel !== channel || event.purpose !== purpose) continue;
     const at = event.at.getTime();
+    if (Number.isNaN(at)) throw wrongType('consentStatus', ['consents', i, 'at'], 'a valid Date', event.at);
     if (at > asOf) continue;
     if (at > latest || (at === latest && event.status === 'withdrawn')) {
       latest = at;

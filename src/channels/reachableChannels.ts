@@ -1,3 +1,4 @@
+import { requireOptions, wrongType } from '../internal/guards.js';
 import type { Channel } from '../models/channel.js';
 import type { ContactPoints } from '../models/contactPoints.js';
 
@@ -20,6 +21,8 @@ export interface ReachableChannelsOptions {
  * @param contactPoints - A customer's contact points.
  * @param options - Whether verification is required.
  * @returns The reachable channels.
+ * @throws {@link RelmarkError} `invalid_input` when `contactPoints` is not an object;
+ *   `invalid_options` when `options` is not an object or `requireVerified` not a boolean.
  * @example
  * ```ts
  * import { reachableChannels } from 'relmark/channels';
@@ -31,11 +34,16 @@ export interface ReachableChannelsOptions {
  * @category Channels
  */
 export function reachableChannels(contactPoints: Readonly<ContactPoints>, options: ReachableChannelsOptions = {}): Channel[] {
+  if (typeof contactPoints !== 'object' || contactPoints === null) throw wrongType('reachableChannels', ['contactPoints'], 'an object of contact points', contactPoints);
+  requireOptions('reachableChannels', options);
+  if (options.requireVerified !== undefined && typeof options.requireVerified !== 'boolean') {
+    throw wrongType('reachableChannels', ['options', 'requireVerified'], 'a boolean', options.requireVerified, 'invalid_options');
+  }
   const requireVerified = options.requireVerified ?? true;
   const channels: Channel[] = [];
   if (contactPoints.email !== undefined && (!requireVerified || contactPoints.emailVerified === true)) channels.push('email');
   if (contactPoints.phone !== undefined && (!requireVerified || contactPoints.phoneVerified === true)) channels.push('sms', 'phone');
-  if ((contactPoints.pushTokens?.length ?? 0) > 0) channels.push('push');
+  if (Array.isArray(contactPoints.pushTokens) && contactPoints.pushTokens.length > 0) channels.push('push');
   if (contactPoints.postalAddress !== undefined) channels.push('mail');
   return channels;
 }

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { idRecordSchema } from '../models/idRecord.js';
 import { type Channel, ChannelSchema } from '../models/channel.js';
 import type { InteractionInput } from '../models/interaction.js';
 import { type InstantInput, InstantSchema, TimeZoneSchema } from '../models/primitives.js';
@@ -73,7 +74,7 @@ export interface SendTimePreferences {
 
 const OptionsSchema = z.object({
   asOf: InstantSchema,
-  timeZone: z.union([TimeZoneSchema, z.record(z.string(), TimeZoneSchema)]).optional(),
+  timeZone: z.union([TimeZoneSchema, idRecordSchema(TimeZoneSchema)]).optional(),
   defaultTimeZone: TimeZoneSchema.optional(),
   halfLifeDays: HalfLifeDaysSchema.optional(),
   positiveOutcomes: OutcomeWeightsSchema.optional(),

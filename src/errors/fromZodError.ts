@@ -5,6 +5,7 @@ import { RelmarkError, type RelmarkErrorCode, type RelmarkIssue } from './Relmar
  * Turns the issues of a zod error into {@link RelmarkIssue}s, with a path prefix.
  *
  * @remarks Keeps zod's issue code and message; symbol keys in paths become their description.
+ * @throws {@link RelmarkError} `invalid_input` when `error` is not a ZodError or `pathPrefix` holds other than strings and integers.
  * @example
  * ```ts
  * import * as z from 'zod';
@@ -16,6 +17,7 @@ import { RelmarkError, type RelmarkErrorCode, type RelmarkIssue } from './Relmar
  * @category Errors
  */
 export function issuesFromZod(error: z.ZodError, pathPrefix: readonly (string | number)[] = []): RelmarkIssue[] {
+  checkZodError('issuesFromZod', error, pathPrefix, ['pathPrefix']);
   return error.issues.map((issue) => ({
     code: issue.code,
     path: [...pathPrefix, ...issue.path.map((key) => (typeof key === 'symbol' ? (key.description ?? String(key)) : key))],
@@ -29,6 +31,7 @@ export function issuesFromZod(error: z.ZodError, pathPrefix: readonly (string | 
  * @param error - The zod error.
  * @param where - The summary line, naming the function (`'scoreRfm: invalid input'`).
  * @param options - The path prefix of every issue and the code (`invalid_input` unless said).
+ * @throws {@link RelmarkError} `invalid_input` when `error` is not a ZodError, `where` not a string or `options.pathPrefix` malformed.
  * @example
  * ```ts
  * import * as z from 'zod';
@@ -45,8 +48,30 @@ export function fromZodError(
   where: string,
   options: { readonly pathPrefix?: readonly (string | number)[]; readonly code?: RelmarkErrorCode } = {},
 ): RelmarkError {
+  if (typeof options !== 'object' || options === null) throw wrongArgument('fromZodError', ['options'], 'an options object', options);
+  checkZodError('fromZodError', error, options.pathPrefix ?? [], ['options', 'pathPrefix']);
+  if (typeof where !== 'string') throw wrongArgument('fromZodError', ['where'], 'a string', where);
   return new RelmarkError(options.code ?? 'invalid_input', where, {
     issues: issuesFromZod(error, options.pathPrefix),
     cause: error,
+  });
+}
+
+/** Checks the arguments shared by both functions: a ZodError (its `issues` an array of objects with a path) and a path prefix of strings and integers. */
+function checkZodError(where: string, error: unknown, prefix: unknown, prefixPath: readonly string[]): void {
+  const issues = typeof error === 'object' && error !== null ? (error as { issues?: unknown }).issues : undefined;
+  if (!Array.isArray(issues) || !issues.every((issue) => typeof issue === 'object' && issue !== null && Array.isArray((issue as { path?: unknown }).path))) {
+    throw wrongArgument(where, ['error'], 'a ZodError', error);
+  }
+  // Array.from, not every: every skips the holes of a sparse prefix.
+  if (!Array.isArray(prefix) || !Array.from(prefix as unknown[]).every((key) => typeof key === 'string' || Number.isSafeInteger(key))) {
+    throw wrongArgument(where, prefixPath, 'an array of strings and integers', prefix);
+  }
+}
+
+function wrongArgument(where: string, path: readonly string[], expected: string, value: unknown): RelmarkError {
+  const received = value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
+  return new RelmarkError('invalid_input', `${where}: ${path.join('.')} must be ${expected}`, {
+    issues: [{ code: 'invalid_type', path, message: `Expected ${expected}, received ${received}` }],
   });
 }

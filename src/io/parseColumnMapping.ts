@@ -1,4 +1,5 @@
 import { RelmarkError } from '../errors/RelmarkError.js';
+import { wrongType } from '../internal/guards.js';
 import { type TransactionField, type TransactionMapping, transactionFields } from './readTransactions.js';
 
 /**
@@ -7,7 +8,7 @@ import { type TransactionField, type TransactionMapping, transactionFields } fro
  *
  * @param text - The pairs.
  * @returns The mapping for {@link readTransactions}.
- * @throws {@link RelmarkError} `invalid_options` for an unknown field, a pair without `=`, an empty
+ * @throws {@link RelmarkError} `invalid_options` when `text` is not a string, for an unknown field, a pair without `=`, an empty
  *   column name, or a field named twice (every problem is listed).
  * @example
  * ```ts
@@ -18,6 +19,7 @@ import { type TransactionField, type TransactionMapping, transactionFields } fro
  * @category IO
  */
 export function parseColumnMapping(text: string): TransactionMapping {
+  if (typeof text !== 'string') throw wrongType('parseColumnMapping', ['columns'], 'a string of field=column pairs', text, 'invalid_options');
   const mapping: Partial<Record<TransactionField, string>> = {};
   const issues: { code: string; path: (string | number)[]; message: string }[] = [];
   text

@@ -1,3 +1,4 @@
+import { checkCsvOptions, requireString } from '../internal/guards.js';
 import { RelmarkError, type RelmarkIssue } from '../errors/RelmarkError.js';
 import type { RejectedRow } from '../models/parse.js';
 import { describeValue } from '../internal/describeValue.js';
@@ -42,6 +43,8 @@ export interface ParsedCsv {
  * @param text - The whole CSV text.
  * @param options - The delimiter.
  * @returns The header, the records and the rejected rows.
+ * @throws {@link RelmarkError} `invalid_input` when `text` is not a string; `invalid_options` when
+ *   `options` is not an object or its delimiter not a string.
  * @throws {@link RelmarkError} `invalid_input` when there is no header, the header repeats or has an
  *   empty column name or is not RFC 4180, or the text ends inside a quoted field (an unclosed quote); the issue names the line.
  * @throws {@link RelmarkError} `invalid_options` when the delimiter is not one ASCII character other
@@ -58,6 +61,8 @@ export interface ParsedCsv {
  * @category IO
  */
 export function parseCsv(text: string, options: ParseCsvOptions = {}): ParsedCsv {
+  requireString('parseCsv', ['text'], text);
+  checkCsvOptions('parseCsv', options);
   const records: SourceRecord[] = [];
   const rejected: RejectedRow[] = [];
   const reader = createCsvRowReader('parseCsv', options, {

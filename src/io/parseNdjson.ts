@@ -1,3 +1,4 @@
+import { requireString } from '../internal/guards.js';
 import type { RejectedRow } from '../models/parse.js';
 import type { SourceRecord } from './csvRecord.js';
 
@@ -17,6 +18,8 @@ export interface ParsedNdjson {
  * `__proto__` is just a key. Runs in O(size of the text).
  * @param text - The NDJSON text.
  * @returns The records and the rejected lines.
+ * @throws {@link RelmarkError} `invalid_input` when `text` is not a string (bytes must be decoded
+ *   first, for example with `TextDecoder`).
  * @example
  * ```ts
  * import { parseNdjson } from 'relmark/io';
@@ -27,6 +30,7 @@ export interface ParsedNdjson {
  * @category IO
  */
 export function parseNdjson(text: string): ParsedNdjson {
+  requireString('parseNdjson', ['text'], text);
   const records: SourceRecord[] = [];
   const rejected: RejectedRow[] = [];
   let index = 0;

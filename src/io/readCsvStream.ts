@@ -1,3 +1,4 @@
+import { checkCsvOptions, checkedChunks } from '../internal/guards.js';
 import type { RejectedRow } from '../models/parse.js';
 import type { SourceRecord } from './csvRecord.js';
 import { createCsvRowReader } from './parseCsv.js';
@@ -29,6 +30,8 @@ export type CsvStreamItem =
  *   before the problem have been yielded. A line that is not RFC 4180 is a rejected row (`malformed_csv`).
  * @throws {@link RelmarkError} `invalid_options` as {@link parseCsv} does (a delimiter that is not one
  *   ASCII character).
+ * @throws {@link RelmarkError} `invalid_input` when `chunks` is not an iterable of chunks (a plain
+ *   string too: pass `[text]`) or a chunk is neither a string nor a `Uint8Array` (path `chunks[i]`).
  * @example
  * ```ts
  * import { readCsvStream } from 'relmark/io';
@@ -43,6 +46,8 @@ export async function* readCsvStream(
   chunks: AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>,
   options: ParseCsvOptions = {},
 ): AsyncGenerator<CsvStreamItem, void, undefined> {
+  checkCsvOptions('readCsvStream', options);
+  chunks = checkedChunks('readCsvStream', chunks);
   const delimiter = options.delimiter ?? ',';
   const items: CsvStreamItem[] = [];
   const reader = createCsvRowReader('readCsvStream', { delimiter }, {

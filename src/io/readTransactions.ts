@@ -1,4 +1,5 @@
 import { RelmarkError } from '../errors/RelmarkError.js';
+import { requireArray, requireOptions, wrongType } from '../internal/guards.js';
 import { type BatchResult } from '../models/parse.js';
 import { parseTransactions } from '../models/parseTransactions.js';
 import type { Transaction } from '../models/transaction.js';
@@ -54,8 +55,11 @@ export type TransactionMapping = Partial<Record<TransactionField, string>> & {
  * @param records - `SourceRecord`s from {@link parseCsv} / {@link parseNdjson}, or plain objects.
  * @param mapping - Column names per field, and the date format.
  * @returns `{ valid, validIndices, rejected }`.
- * @throws {@link RelmarkError} `invalid_options` when a mapped column exists in no record (a
- *   misspelt mapping would otherwise reject every row one by one).
+ * @throws {@link RelmarkError} `invalid_input` when `records` is not an array (a record that is not
+ *   an object, or a hole, is a rejected row); `invalid_options` when `mapping` is not an object, a
+ *   column name in it is not a string or the date format is unknown, or
+ *   when a mapped column exists in no record (a misspelt mapping would otherwise reject every row
+ *   one by one).
  * @example
  * ```ts
  * import { parseCsv, readTransactions } from 'relmark/io';
@@ -70,12 +74,19 @@ export function readTransactions(
   records: readonly (SourceRecord | Readonly<Record<string, unknown>>)[],
   mapping: TransactionMapping = {},
 ): BatchResult<Transaction> {
-  const sources = records.map((record) => (isSourceRecord(record) ? record : { line: undefined, fields: record }));
+  requireArray('readTransactions', ['records'], records);
+  requireOptions('readTransactions', mapping, 'mapping');
+  checkMapping(mapping);
+  // A record that is not an object is passed on as it is, so that the schema rejects it as a row;
+  // holes stay holes (map keeps them), and parseBatch rejects each one with its index.
+  const sources = records.map((record: unknown) =>
+    isSourceRecord(record) ? record : { line: undefined, fields: record, notAnObject: typeof record !== 'object' || record === null },
+  );
   const columnOf = (field: TransactionField): string => mapping[field] ?? field;
   if (sources.length > 0) {
     const missing = transactionFields
       .filter((field) => mapping[field] !== undefined)
-      .filter((field) => !sources.some((s) => Object.hasOwn(s.fields, columnOf(field))));
+      .filter((field) => !sources.some((s) => !('notAnObject' in s && s.notAnObject) && Object.hasOwn(s.fields as object, columnOf(field))));
     if (missing.length > 0) {
       throw new RelmarkError('invalid_options', 'readTransactions: mapped columns not found', {
         issues: missing.map((field) => ({
@@ -86,7 +97,10 @@ export function readTransactions(
       });
     }
   }
-  const rows = sources.map(({ fields }) => transactionInputOf(fields, mapping));
+  const rows = sources.map((source) =>
+    // A record that is not an object goes to the schema as it is, which rejects it as a row.
+    'notAnObject' in source && source.notAnObject ? source.fields : transactionInputOf(source.fields as Readonly<Record<string, unknown>>, mapping),
+  );
   return parseTransactions(rows, { lineOf: (index) => sources[index]?.line ?? undefined });
 }
 
@@ -103,12 +117,27 @@ export function transactionInputOf(fields: Readonly<Record<string, unknown>>, ma
   return row;
 }
 
+const dateFormats: readonly string[] = ['auto', 'iso', 'yyyymmdd', 'epoch_ms', 'epoch_s'];
+
+/** Column names must be strings and the date format one of the known ones. */
+function checkMapping(mapping: TransactionMapping): void {
+  for (const field of transactionFields) {
+    const column: unknown = mapping[field];
+    if (column !== undefined && typeof column !== 'string') throw wrongType('readTransactions', ['mapping', field], 'a column name (a string)', column, 'invalid_options');
+  }
+  const format: unknown = mapping.dateFormat;
+  if (format !== undefined && !(typeof format === 'string' && dateFormats.includes(format))) {
+    throw wrongType('readTransactions', ['mapping', 'dateFormat'], `one of ${dateFormats.join(', ')}`, format, 'invalid_options');
+  }
+}
+
 function isSourceRecord(record: unknown): record is SourceRecord {
   return (
     typeof record === 'object' &&
     record !== null &&
-    typeof (record as SourceRecord).line === 'number' &&
+    Number.isSafeInteger((record as SourceRecord).line) &&
     typeof (record as SourceRecord).fields === 'object' &&
+    (record as SourceRecord).fields !== null &&
     Object.keys(record).length === 2
   );
 }

@@ -15,3 +15,4 @@ export * from './interaction.js';
 export * from './reward.js';
 export * from './parse.js';
 export * from './parseTransactions.js';
+export * from './idRecord.js';

@@ -13,15 +13,15 @@ import { TransactionSchema } from './transaction.js';
 const schemas = { CustomerSchema, StakeholderSchema, TransactionSchema, InteractionSchema, PointsEntrySchema, TierProgramSchema };
 
 describe('parse laws', () => {
-  it('parseBatch partitions its rows: valid + rejected = rows, indices disjoint and ordered', () => {
+  it('parseBatch partitions its rows (sparse arrays included): valid + rejected = rows, indices disjoint and ordered', () => {
     const row = fc.oneof(transactionArbitrary(), fc.anything());
     fc.assert(
-      fc.property(fc.array(row, { maxLength: 30 }), (rows) => {
+      fc.property(fc.oneof(fc.array(row, { maxLength: 30 }), fc.sparseArray(row, { maxLength: 30 })), (rows) => {
         const { valid, validIndices, rejected } = parseTransactions(rows);
         expect(valid.length + rejected.length).toBe(rows.length);
         expect(validIndices.length).toBe(valid.length);
         const all = [...validIndices, ...rejected.map((r) => r.index)].sort((a, b) => a - b);
-        expect(all).toEqual(rows.map((_, i) => i));
+        expect(all).toEqual(Array.from({ length: rows.length }, (_, i) => i));
         expect(validIndices).toEqual([...validIndices].sort((a, b) => a - b));
         for (const r of rejected) {
           expect(r.issues.length).toBeGreaterThan(0);
@@ -31,9 +31,11 @@ describe('parse laws', () => {
     );
   });
 
+  // The same law for every public data-taking function (not only the parsers) is in
+  // test/adversarial/junkInput.prop.test.ts, on the case tables of scripts/adversarial-sweep.ts.
   it.each(Object.entries(schemas))('junk never makes %s parsing throw anything but RelmarkError', (_name, schema) => {
     fc.assert(
-      fc.property(fc.anything({ withNullPrototype: true, withBigInt: true, withDate: true, withMap: true, withTypedArray: true }), (junk) => {
+      fc.property(fc.anything({ withNullPrototype: true, withBigInt: true, withDate: true, withMap: true, withTypedArray: true, withSparseArray: true }), (junk) => {
         const result = safeParseWith(schema, junk);
         if (!result.success) expect(isRelmarkError(result.error)).toBe(true);
         try {
@@ -43,6 +45,10 @@ describe('parse laws', () => {
         }
         const batch = parseBatch(schema, [junk, junk]);
         expect(batch.valid.length + batch.rejected.length).toBe(2);
+        if (Array.isArray(junk)) {
+          const all = parseBatch(schema, junk);
+          expect(all.valid.length + all.rejected.length).toBe(junk.length);
+        }
       }),
     );
   });

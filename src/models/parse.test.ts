@@ -89,6 +89,17 @@ describe('parseBatch', () => {
     ]);
   });
 
+  it('rejects each hole of a sparse array with its index, so valid + rejected = rows', () => {
+    const rows: unknown[] = new Array(3);
+    rows[1] = { customerId: 'a', at: '2024-01-01', amount: 1 };
+    const { valid, validIndices, rejected } = parseBatch(TransactionSchema, rows);
+    expect(validIndices).toEqual([1]);
+    expect(valid.length + rejected.length).toBe(3);
+    expect(rejected.map((r) => r.index)).toEqual([0, 2]);
+    expect(rejected[0]?.issues).toEqual([{ code: 'missing_row', path: ['rows', 0], message: 'Row 0 is a hole in a sparse array (no value at all)' }]);
+    expect(parseBatch(TransactionSchema, new Array(3)).rejected.map((r) => r.index)).toEqual([0, 1, 2]);
+  });
+
   it('throws only when the container is not an array', () => {
     expect(() => parseBatch(TransactionSchema, { length: 1 } as unknown as unknown[])).toThrow(RelmarkError);
     expect(parseBatch(TransactionSchema, [])).toEqual({ valid: [], validIndices: [], rejected: [] });

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { fromZodError, issuesFromZod } from '../errors/fromZodError.js';
 import { RelmarkError, type RelmarkIssue } from '../errors/RelmarkError.js';
+import { checkBatchOptions } from '../internal/guards.js';
 
 /**
  * Parses a value with a zod schema and returns the parsed value, or throws a {@link RelmarkError}
@@ -116,7 +117,8 @@ export interface ParseBatchOptions<T> {
  *
  * @remarks
  * Law (property-tested): `valid.length + rejected.length === rows.length`, and `validIndices` with
- * the rejected indices is a partition of `0 … rows.length − 1`; both lists keep input order.
+ * the rejected indices is a partition of `0 … rows.length − 1`; both lists keep input order. Each
+ * hole of a sparse array is a rejected row (issue code `missing_row`), never a skipped one.
  * Uniqueness and cross-row checks run after the per-row schema and move rows to `rejected` with
  * the same shape of issue. Runs in O(n) plus the cost of the checks.
  *
@@ -124,7 +126,8 @@ export interface ParseBatchOptions<T> {
  * @param rows - The rows; the array and its rows are never mutated.
  * @param options - Path name, uniqueness key, cross-row checks and line numbers.
  * @returns `{ valid, validIndices, rejected }`.
- * @throws {@link RelmarkError} `invalid_input` only if `rows` is not an array.
+ * @throws {@link RelmarkError} `invalid_input` only if `rows` is not an array; `invalid_options` if
+ *   `options` is not an object of the documented fields.
  * @example
  * ```ts
  * import { parseBatch, TransactionSchema } from 'relmark/models';
@@ -147,6 +150,7 @@ export function parseBatch<S extends z.ZodType>(
       issues: [{ code: 'invalid_type', path: [], message: `Expected an array of rows, received ${rows === null ? 'null' : typeof rows}` }],
     });
   }
+  checkBatchOptions('parseBatch', options);
   const pathName = options.pathName ?? 'rows';
   const issuesByIndex = new Map<number, RelmarkIssue[]>();
   const addIssue = (index: number, issue: RelmarkIssue) => {
@@ -156,7 +160,14 @@ export function parseBatch<S extends z.ZodType>(
   };
 
   let passed: IndexedRow<z.output<S>>[] = [];
-  rows.forEach((row, index) => {
+  // A plain loop, not forEach: forEach skips the holes of a sparse array, and a skipped hole would be a
+  // row that is neither valid nor rejected.
+  for (let index = 0; index < rows.length; index++) {
+    if (!(index in rows)) {
+      addIssue(index, { code: 'missing_row', path: [pathName, index], message: `Row ${index} is a hole in a sparse array (no value at all)` });
+      continue;
+    }
+    const row: unknown = rows[index];
     try {
       const result = schema.safeParse(row);
       if (result.success) passed.push({ index, value: result.data });
@@ -164,7 +175,7 @@ export function parseBatch<S extends z.ZodType>(
     } catch (cause) {
       addIssue(index, { code: 'schema_exception', path: [pathName, index], message: messageOf(cause) });
     }
-  });
+  }
 
   if (options.uniqueKey) {
     const firstIndexOf = new Map<string, number>();
@@ -215,7 +226,8 @@ export function parseBatch<S extends z.ZodType>(
  * @param batch - A result of {@link parseBatch}.
  * @param where - The caller's name for the summary line.
  * @param code - The error code. @defaultValue 'invalid_input'
- * @throws {@link RelmarkError} with every issue of every rejected row.
+ * @throws {@link RelmarkError} with every issue of every rejected row; `invalid_input` (path
+ *   `['batch', …]`) when `batch` is not the shape {@link parseBatch} returns.
  * @example
  * ```ts
  * import { parseBatch, requireAllValid, TransactionSchema } from 'relmark/models';
@@ -226,6 +238,7 @@ export function parseBatch<S extends z.ZodType>(
  * @category Parsing
  */
 export function requireAllValid<T>(batch: BatchResult<T>, where: string, code: RelmarkError['code'] = 'invalid_input'): T[] {
+  checkBatch(batch);
   if (batch.rejected.length === 0) return batch.valid;
   const issues = batch.rejected.flatMap((row) => row.issues);
   // Name the more specific code when every issue shares one (all duplicates, or all future dates).
@@ -235,6 +248,25 @@ export function requireAllValid<T>(batch: BatchResult<T>, where: string, code: R
   throw new RelmarkError(effective, `${where}: ${batch.rejected.length} of ${batch.rejected.length + batch.valid.length} rows are invalid`, {
     issues,
   });
+}
+
+function checkBatch(batch: unknown): void {
+  const fail = (path: readonly (string | number)[], expected: string) =>
+    new RelmarkError('invalid_input', 'requireAllValid: expected a result of parseBatch', {
+      issues: [{ code: 'invalid_type', path: ['batch', ...path], message: `Expected ${expected}` }],
+    });
+  if (typeof batch !== 'object' || batch === null) throw fail([], 'an object { valid, validIndices, rejected }');
+  const { valid, rejected } = batch as { valid?: unknown; rejected?: unknown };
+  if (!Array.isArray(valid)) throw fail(['valid'], 'an array');
+  if (!Array.isArray(rejected)) throw fail(['rejected'], 'an array');
+  for (let i = 0; i < rejected.length; i++) {
+    const issues: unknown = (rejected[i] as { issues?: unknown } | null | undefined)?.issues;
+    if (!Array.isArray(issues)) throw fail(['rejected', i, 'issues'], 'an array of issues');
+    for (let j = 0; j < issues.length; j++) {
+      const issue: unknown = issues[j];
+      if (typeof issue !== 'object' || issue === null || typeof (issue as { code?: unknown }).code !== 'string') throw fail(['rejected', i, 'issues', j], 'an issue { code, path, message }');
+    }
+  }
 }
 
 function messageOf(cause: unknown): string {

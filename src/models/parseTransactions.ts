@@ -1,3 +1,4 @@
+import { checkBatchOptions } from '../internal/guards.js';
 import type { RelmarkIssue } from '../errors/RelmarkError.js';
 import { type BatchResult, type CrossRowIssue, type IndexedRow, parseBatch } from './parse.js';
 import { type Transaction, TransactionSchema } from './transaction.js';
@@ -26,7 +27,7 @@ export interface ParseTransactionsOptions {
  *
  * @param rows - Raw rows (from JSON, CSV records mapped to fields, or typed objects).
  * @param options - Path name and line numbers.
- * @throws {@link RelmarkError} `invalid_input` only if `rows` is not an array.
+ * @throws {@link RelmarkError} `invalid_input` only if `rows` is not an array; `invalid_options` if `options` is not an object of the documented fields.
  * @example
  * ```ts
  * import { parseTransactions } from 'relmark/models';
@@ -41,6 +42,7 @@ export interface ParseTransactionsOptions {
  * @category Parsing
  */
 export function parseTransactions(rows: readonly unknown[], options: ParseTransactionsOptions = {}): BatchResult<Transaction> {
+  checkBatchOptions('parseTransactions', options);
   const pathName = options.pathName ?? 'rows';
   return parseBatch(TransactionSchema, rows, {
     pathName,

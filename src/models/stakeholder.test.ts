@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { groupByMarket, StakeholderSchema, stakeholderMarket, stakeholderMarkets, stakeholderRoles } from './stakeholder.js';
+import { thrownRelmarkError } from '../../test/helpers/thrownRelmarkError.js';
 
 describe('StakeholderSchema', () => {
   it('gives each role the fields it needs', () => {
@@ -29,5 +30,22 @@ describe('StakeholderSchema', () => {
     expect(groups.influence.map((s) => s.id)).toEqual(['i1', 'a1']);
     expect(groups.internal.map((s) => s.id)).toEqual(['e1']);
     expect(groups.customer).toEqual([]);
+  });
+});
+
+describe('stakeholderMarket and groupByMarket on bad input', () => {
+  const codeAndPaths = (fn: () => unknown) => {
+    const error = thrownRelmarkError(fn);
+    return [error.code, error.issues.map((i) => i.path)];
+  };
+
+  it('reject a role that is a key of Object.prototype, instead of returning its function', () => {
+    expect(codeAndPaths(() => stakeholderMarket({ role: 'toString' } as never))).toEqual(['invalid_input', [['role']]]);
+    expect(codeAndPaths(() => stakeholderMarket(null as never))).toEqual(['invalid_input', [['role']]]);
+  });
+
+  it('groupByMarket names the element and rejects a non-array', () => {
+    expect(codeAndPaths(() => groupByMarket([{ role: 'customer' }, { role: 'constructor' }] as never))).toEqual(['invalid_input', [['stakeholders', 1, 'role']]]);
+    expect(codeAndPaths(() => groupByMarket('customers' as never))).toEqual(['invalid_input', [['stakeholders']]]);
   });
 });

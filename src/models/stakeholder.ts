@@ -1,4 +1,7 @@
 import * as z from 'zod';
+import { RelmarkError } from '../errors/RelmarkError.js';
+import { describeValue } from '../internal/describeValue.js';
+import { requireArray } from '../internal/guards.js';
 import { ContactPointsSchema } from './contactPoints.js';
 import { AttributesSchema, CurrencySchema, IdSchema, InstantSchema, MoneySchema, ProbabilitySchema } from './primitives.js';
 
@@ -215,10 +218,20 @@ export const stakeholderRoles = Object.keys(roles) as StakeholderRole[];
  * stakeholderMarket({ role: 'supplier' });
  * //=> 'supplier_alliance'
  * ```
+ * @throws {@link RelmarkError} `invalid_input` (path `['role']`) when the value has no known role.
  * @category Models
  */
 export function stakeholderMarket(stakeholder: { readonly role: StakeholderRole }): SixMarket {
-  return stakeholderMarkets[stakeholder.role];
+  return marketAt(stakeholder, ['role'], 'stakeholderMarket');
+}
+
+function marketAt(stakeholder: unknown, path: readonly (string | number)[], where: string): SixMarket {
+  const role: unknown = typeof stakeholder === 'object' && stakeholder !== null ? (stakeholder as { role?: unknown }).role : undefined;
+  // An own key only: a role named "toString" must not find Object.prototype.toString.
+  if (typeof role === 'string' && Object.hasOwn(stakeholderMarkets, role)) return stakeholderMarkets[role as StakeholderRole];
+  throw new RelmarkError('invalid_input', `${where}: unknown stakeholder role`, {
+    issues: [{ code: 'invalid_value', path, message: `Expected a stakeholder with a role (one of ${stakeholderRoles.join(', ')}), received ${describeValue(role)}${typeof role === 'string' ? ` "${role}"` : ''}` }],
+  });
 }
 
 /**
@@ -233,6 +246,8 @@ export function stakeholderMarket(stakeholder: { readonly role: StakeholderRole 
  * groups.internal;
  * //=> []
  * ```
+ * @throws {@link RelmarkError} `invalid_input` when `stakeholders` is not an array or an element
+ *   has no known role (path `['stakeholders', i, 'role']`).
  * @category Models
  */
 export function groupByMarket<S extends { readonly role: StakeholderRole }>(stakeholders: readonly S[]): Record<SixMarket, S[]> {
@@ -244,6 +259,10 @@ export function groupByMarket<S extends { readonly role: StakeholderRole }>(stak
     recruitment: [],
     internal: [],
   };
-  for (const stakeholder of stakeholders) groups[stakeholderMarket(stakeholder)].push(stakeholder);
+  requireArray('groupByMarket', ['stakeholders'], stakeholders);
+  for (let i = 0; i < stakeholders.length; i++) {
+    const stakeholder = stakeholders[i] as S;
+    groups[marketAt(stakeholder, ['stakeholders', i, 'role'], 'groupByMarket')].push(stakeholder);
+  }
   return groups;
 }

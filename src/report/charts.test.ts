@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderBarChart, renderHeatMap, renderLineChart } from 'relmark/report';
+import { thrownRelmarkError } from '../../test/helpers/thrownRelmarkError.js';
 
 describe('chart renderers', () => {
   it('draw "no data" for empty input', () => {
@@ -59,5 +60,15 @@ describe('chart renderers', () => {
     const d = /<path class="line" d="([^"]+)"/.exec(svg)?.[1] ?? '';
     expect(d.match(/M/g)).toHaveLength(2);
     expect(svg).toContain('class="marker"');
+  });
+});
+
+describe('chart renderers on data of the wrong shape', () => {
+  it('throw RelmarkError with the path, and still draw non-finite values as gaps', () => {
+    const error = thrownRelmarkError(() => renderBarChart({ categories: ['a'], series: [{ name: 's', values: ['x'] }] } as never));
+    expect([error.code, error.issues.map((i) => i.path)]).toEqual(['invalid_input', [['data', 'series', 0, 'values', 0]]]);
+    expect(thrownRelmarkError(() => renderHeatMap({ rows: 'F1', columns: [], values: [] } as never)).issues.map((i) => i.path)).toEqual([['data', 'rows']]);
+    expect(thrownRelmarkError(() => renderLineChart({ x: [1], series: [] }, { width: -1 })).code).toBe('invalid_options');
+    expect(renderLineChart({ x: [1, 2], series: [{ name: 's', values: [Number.NaN, Number.POSITIVE_INFINITY] }] })).toContain('no data');
   });
 });

@@ -1,3 +1,4 @@
+import { RelmarkError } from '../errors/RelmarkError.js';
 import * as z from 'zod';
 import { fromZodError } from '../errors/fromZodError.js';
 import { NeumaierSum } from '../internal/sum.js';
@@ -110,6 +111,12 @@ export function clvDistributionChartDataUnchecked(customers: readonly ReportCust
     sums[a]!.add(v);
   }
   const n = values.length;
+  // Sums of CLVs near ±1.8e308 leave the doubles: name that instead of returning NaN or Infinity.
+  if (!Number.isFinite(total) || sums.some((sum) => !Number.isFinite(sum.value))) {
+    throw new RelmarkError('invalid_input', 'clvDistributionChartData: CLV totals too large', {
+      issues: [{ code: 'amount_overflow', path: ['customers'], message: 'The customers’ CLVs total beyond ±Number.MAX_VALUE (≈ 1.8e308); express them in a larger unit' }],
+    });
+  }
   const bands = bounds.map((band, i) => ({
     ...band,
     customers: counts[i] as number,
@@ -145,7 +152,7 @@ export function clvDistributionChartDataUnchecked(customers: readonly ReportCust
  *
  * @param customers - Report customers (see {@link ReportCustomer}); only `clv` is used; never mutated.
  * @returns The bands (every customer in exactly one), the total and the top-10% share.
- * @throws {@link RelmarkError} `invalid_input` when a customer is invalid, with its path.
+ * @throws {@link RelmarkError} `invalid_input` when a customer is invalid, with its path, or (`amount_overflow`) when the CLVs total beyond ±`Number.MAX_VALUE`.
  * @example
  * ```ts
  * import { clvDistributionChartData } from 'relmark';

@@ -165,8 +165,10 @@ export interface HtmlReportInput {
 export const ReportCustomerSchema = z.object({
   customerId: z.string(),
   segment: z.string().optional(),
-  r: z.number().int().positive().optional(),
-  f: z.number().int().positive().optional(),
+  // RFM scores are 1–10 (as RfmScoreSchema): the report's R × F grid has one row and column per score
+  // (a score of 1e9 built a 1e9 × 1e9 grid).
+  r: z.number().int().min(1).max(10).optional(),
+  f: z.number().int().min(1).max(10).optional(),
   x: z.number().nonnegative().optional(),
   tx: z.number().nonnegative().optional(),
   T: z.number().nonnegative().optional(),

@@ -1,5 +1,7 @@
 import { max, min } from 'd3-array';
 import { scaleBand, scaleLinear } from 'd3-scale';
+import * as z from 'zod';
+import { chartOptionsShape, chartValue, checkChartInput } from './chartInput.js';
 import { type ChartOptions, escapeXml, formatValue, legend, openSvg, px, safeDomain, seriesColours } from './svg.js';
 
 /** One named series of a bar chart: one value per category (`null` for none). @category Report */
@@ -20,6 +22,9 @@ export interface BarChartOptions extends ChartOptions {
   readonly orientation?: 'vertical' | 'horizontal';
 }
 
+const BarChartDataSchema = z.object({ categories: z.array(z.string()), series: z.array(z.object({ name: z.string(), values: z.array(chartValue) })) });
+const BarChartOptionsSchema = z.object({ ...chartOptionsShape, orientation: z.enum(['vertical', 'horizontal']).optional() });
+
 /**
  * Draws a grouped bar chart as a standalone SVG string: one group of bars per category, one bar per
  * series, a value axis with rounded ("nice") ticks, and a legend when there are several series.
@@ -34,7 +39,9 @@ export interface BarChartOptions extends ChartOptions {
  * @param data - Categories and series (each series has one value per category).
  * @param options - Title, size, orientation, value format and axis labels.
  * @returns An `<svg>` element as a string.
- * @throws Never: bad values are drawn as gaps.
+ * @throws {@link RelmarkError} `invalid_input` (paths under `data`) when the data is not of this
+ *   shape, `invalid_options` (under `options`) for options of the wrong type. Bad values (`NaN`,
+ *   ±Infinity, `null`) are drawn as gaps, never thrown on.
  * @example
  * ```ts
  * import { renderBarChart } from 'relmark';
@@ -45,6 +52,7 @@ export interface BarChartOptions extends ChartOptions {
  * @category Report
  */
 export function renderBarChart(data: BarChartData, options: BarChartOptions = {}): string {
+  checkChartInput('renderBarChart', BarChartDataSchema, data, BarChartOptionsSchema, options);
   const width = options.width ?? 640;
   const height = options.height ?? 320;
   const format = options.valueFormat ?? 'number';

@@ -1,3 +1,5 @@
+import * as z from 'zod';
+import { chartOptionsShape, chartValue, checkChartInput } from './chartInput.js';
 import { max, min } from 'd3-array';
 import { scaleBand, scaleLinear } from 'd3-scale';
 import { type ChartOptions, escapeXml, formatValue, openSvg, px, type ValueFormat } from './svg.js';
@@ -50,6 +52,13 @@ function colourLegend(colour: (v: number) => string, lo: number, hi: number, for
   return parts.join('');
 }
 
+const HeatMapDataSchema = z.object({ rows: z.array(z.string()), columns: z.array(z.string()), values: z.array(z.array(chartValue)) });
+const HeatMapOptionsSchema = z.object({
+  ...chartOptionsShape,
+  domain: z.tuple([z.number(), z.number()]).optional(),
+  showValues: z.boolean().optional(),
+});
+
 /**
  * Draws a heat map as a standalone SVG string: one cell per (row, column), shaded from light to dark
  * blue by value, with the value written in the cell, and a colour legend on the right.
@@ -66,7 +75,9 @@ function colourLegend(colour: (v: number) => string, lo: number, hi: number, for
  * @param data - Row and column labels and the grid of values.
  * @param options - Title, size, colour domain, value format, axis labels and legend title.
  * @returns An `<svg>` element as a string.
- * @throws Never: bad values are drawn as empty cells.
+ * @throws {@link RelmarkError} `invalid_input` (paths under `data`) when the data is not of this
+ *   shape, `invalid_options` (under `options`) for options of the wrong type. Bad values (`NaN`,
+ *   ±Infinity, `null`) are drawn as empty cells, never thrown on.
  * @example
  * ```ts
  * import { renderHeatMap } from 'relmark';
@@ -77,6 +88,7 @@ function colourLegend(colour: (v: number) => string, lo: number, hi: number, for
  * @category Report
  */
 export function renderHeatMap(data: HeatMapData, options: HeatMapOptions = {}): string {
+  checkChartInput('renderHeatMap', HeatMapDataSchema, data, HeatMapOptionsSchema, options);
   const width = options.width ?? 480;
   const height = options.height ?? 360;
   const format = options.valueFormat ?? 'number';

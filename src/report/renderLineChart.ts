@@ -1,3 +1,5 @@
+import * as z from 'zod';
+import { chartOptionsShape, chartValue, checkChartInput } from './chartInput.js';
 import { extent, max, min } from 'd3-array';
 import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
@@ -23,6 +25,12 @@ export interface LineChartOptions extends ChartOptions {
   readonly marker?: { readonly x: number; readonly label: string };
 }
 
+const LineChartDataSchema = z.object({
+  x: z.array(z.custom<number>((v) => typeof v === 'number', { message: 'Expected a number' })),
+  series: z.array(z.object({ name: z.string(), values: z.array(chartValue), dashed: z.boolean().optional() })),
+});
+const LineChartOptionsSchema = z.object({ ...chartOptionsShape, marker: z.object({ x: z.number(), label: z.string() }).optional() });
+
 /**
  * Draws a line chart as a standalone SVG string: one path per series over shared x positions, with
  * nice linear axes and a legend.
@@ -36,7 +44,9 @@ export interface LineChartOptions extends ChartOptions {
  * @param data - The x positions and the series.
  * @param options - Title, size, marker, value format and axis labels.
  * @returns An `<svg>` element as a string.
- * @throws Never: bad values are gaps.
+ * @throws {@link RelmarkError} `invalid_input` (paths under `data`) when the data is not of this
+ *   shape, `invalid_options` (under `options`) for options of the wrong type. Bad values (`NaN`,
+ *   ±Infinity, `null`) are gaps, never thrown on.
  * @example
  * ```ts
  * import { renderLineChart } from 'relmark';
@@ -47,6 +57,7 @@ export interface LineChartOptions extends ChartOptions {
  * @category Report
  */
 export function renderLineChart(data: LineChartData, options: LineChartOptions = {}): string {
+  checkChartInput('renderLineChart', LineChartDataSchema, data, LineChartOptionsSchema, options);
   const width = options.width ?? 640;
   const height = options.height ?? 320;
   const parts = [openSvg('line', width, height, options.title)];

@@ -1,3 +1,4 @@
+import { RelmarkError } from '../errors/RelmarkError.js';
 import * as z from 'zod';
 import { fromZodError } from '../errors/fromZodError.js';
 import { type TrackingPoint, TrackingPointSchema } from './htmlReportInput.js';
@@ -57,6 +58,12 @@ export function trackingChartDataUnchecked(tracking: readonly TrackingPoint[], c
       partial: p.start !== undefined && p.period - p.start < longest * (1 - 1e-9),
     };
   });
+  const beyond = points.findIndex((p) => !Number.isFinite(p.cumulativeActual) || !Number.isFinite(p.cumulativeExpected));
+  if (beyond >= 0) {
+    throw new RelmarkError('invalid_input', 'trackingChartData: cumulative totals too large', {
+      issues: [{ code: 'amount_overflow', path: ['tracking'], message: `The cumulative purchases reach beyond ±Number.MAX_VALUE (≈ 1.8e308) at period ${sorted[beyond]?.period}` }],
+    });
+  }
   return { points, calibrationEnd: calibrationEnd ?? null };
 }
 
@@ -77,7 +84,7 @@ export function trackingChartDataUnchecked(tracking: readonly TrackingPoint[], c
  * @param tracking - The tracking periods (e.g. `trackRepeatPurchases(...).periods` mapped to the time axis); never mutated.
  * @param options - `calibrationEnd` on the same axis.
  * @returns The points with running totals and the partial flags.
- * @throws {@link RelmarkError} `invalid_input` when a point is not finite (with its path), `invalid_options` for a bad `calibrationEnd`.
+ * @throws {@link RelmarkError} `invalid_input` when a point is not finite (with its path) or (`amount_overflow`) the cumulative totals go beyond ±`Number.MAX_VALUE`; `invalid_options` for a bad `calibrationEnd`.
  * @example
  * ```ts
  * import { trackingChartData } from 'relmark';

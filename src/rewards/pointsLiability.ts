@@ -81,7 +81,8 @@ const BalanceSchema = z.object({
  * @returns The {@link PointsLiability}.
  * @throws {@link RelmarkError} `invalid_options` for a negative or non-finite point value, a breakage
  *   rate outside [0, 1] or buckets that do not increase; `invalid_input` for a balance that is
- *   malformed or taken at another date (path `['balances', i, 'asOf']`).
+ *   malformed or taken at another date (path `['balances', i, 'asOf']`), or (issue `amount_overflow`)
+ *   when the outstanding points or their liability exceed `Number.MAX_VALUE`: no figure is ever `Infinity`.
  * @example
  * ```ts
  * import { pointsBalance, pointsLiability } from 'relmark/rewards';
@@ -139,13 +140,26 @@ export function pointsLiability(balances: readonly PointsBalance[], options: Poi
     if (memberPoints > 0) members++;
   }
   const expectedRedemptionPoints = outstandingPoints * (1 - breakageRate);
+  const liability = expectedRedemptionPoints * pointValue;
+  // Every other figure is at most one of these three (a bucket's points ≤ the outstanding points).
+  if (![outstandingPoints, negativeBalancePoints, liability].every(Number.isFinite)) {
+    throw new RelmarkError('invalid_input', 'pointsLiability: totals too large', {
+      issues: [
+        {
+          code: 'amount_overflow',
+          path: ['balances'],
+          message: `The outstanding points (${outstandingPoints}) or their liability at pointValue ${pointValue} exceed Number.MAX_VALUE (≈ 1.8e308)`,
+        },
+      ],
+    });
+  }
   return {
     asOf: asOf.toISOString(),
     pointValue,
     breakageRate,
     outstandingPoints,
     expectedRedemptionPoints,
-    liability: expectedRedemptionPoints * pointValue,
+    liability,
     members,
     negativeBalancePoints,
     byAge: ageLimits.map((fromDays, i) => {

@@ -1,3 +1,4 @@
+import { requireSources } from '../internal/guards.js';
 import * as z from 'zod';
 import { RelmarkError, type RelmarkIssue } from '../errors/RelmarkError.js';
 import { parseBatch } from '../models/parse.js';
@@ -48,7 +49,7 @@ export interface QualifyingActivitySources {
  * Output order: transactions in input order, then ledger entries in input order. O(n).
  * @param sources - Transactions and/or ledger entries; never mutated.
  * @returns The qualifying activity.
- * @throws {@link RelmarkError} `invalid_input` with every issue of either source (paths start with
+ * @throws {@link RelmarkError} `invalid_input` (path `['sources']`) when `sources` is not an object, and with every issue of either source (paths start with
  *   `transactions` or `entries`).
  * @example
  * ```ts
@@ -62,6 +63,7 @@ export interface QualifyingActivitySources {
  * @category Rewards
  */
 export function qualifyingActivityFrom(sources: QualifyingActivitySources): QualifyingActivity[] {
+  requireSources('qualifyingActivityFrom', sources);
   const transactions = parseBatch(TransactionSchema, sources.transactions ?? [], { pathName: 'transactions' });
   const { ledger, issues: ledgerIssues } = collectPointsLedger(sources.entries ?? []);
   const issues: RelmarkIssue[] = [...transactions.rejected.flatMap((row) => row.issues), ...ledgerIssues];

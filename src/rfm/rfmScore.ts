@@ -1,4 +1,6 @@
 import * as z from 'zod';
+import { RelmarkError } from '../errors/RelmarkError.js';
+import { describeValue } from '../internal/describeValue.js';
 import { IdSchema } from '../models/primitives.js';
 
 /** The three RFM dimensions: recency, frequency, monetary. @category RFM */
@@ -62,13 +64,14 @@ const digits = '0123456789A';
  *
  * @remarks
  * One character per dimension keeps codes the same length for every bin count (2–10), so that
- * `'555'` and code lists in segment maps compare as strings. Scores outside 1…10 are not valid
- * input; the result is then unspecified.
+ * `'555'` and code lists in segment maps compare as strings. A score outside 1…10 (or not an
+ * integer) is written as `'?'`.
  *
  * @param r - Recency score.
  * @param f - Frequency score.
  * @param m - Monetary score.
  * @returns The code, three characters.
+ * @throws {@link RelmarkError} `invalid_input` when a score is not a number (path `['r']`, `['f']` or `['m']`).
  * @example
  * ```ts
  * import { rfmCode } from 'relmark/rfm';
@@ -80,6 +83,7 @@ const digits = '0123456789A';
  * @category RFM
  */
 export function rfmCode(r: number, f: number, m: number): string {
+  if (typeof r !== 'number' || typeof f !== 'number' || typeof m !== 'number') throw notScores('rfmCode', { r, f, m });
   return (digits[r] ?? '?') + (digits[f] ?? '?') + (digits[m] ?? '?');
 }
 
@@ -93,6 +97,7 @@ export function rfmCode(r: number, f: number, m: number): string {
  * @param f - Frequency score.
  * @param m - Monetary score.
  * @returns The combined score.
+ * @throws {@link RelmarkError} `invalid_input` when a score is not a finite number (path `['f']` or `['m']`).
  * @example
  * ```ts
  * import { fmScore } from 'relmark/rfm';
@@ -102,5 +107,14 @@ export function rfmCode(r: number, f: number, m: number): string {
  * @category RFM
  */
 export function fmScore(f: number, m: number): number {
-  return Math.floor((f + m + 1) / 2);
+  if (!Number.isFinite(f) || !Number.isFinite(m)) throw notScores('fmScore', { f, m }, true);
+  // Halves first: (f + m + 1) / 2 overflows for finite f, m near ±1.8e308; this is the same for scores.
+  return Math.floor(f / 2 + m / 2 + 0.5);
+}
+
+function notScores(where: string, scores: Readonly<Record<string, unknown>>, finite = false): RelmarkError {
+  const bad = Object.entries(scores).filter(([, v]) => (finite ? !Number.isFinite(v) : typeof v !== 'number'));
+  return new RelmarkError('invalid_input', `${where}: scores must be ${finite ? 'finite numbers' : 'numbers'}`, {
+    issues: bad.map(([name, v]) => ({ code: 'invalid_type', path: [name], message: `Expected a score (a number), received ${describeValue(v)}` })),
+  });
 }

@@ -8,6 +8,7 @@ import type { Transaction, TransactionInput } from '../models/transaction.js';
 import { parseRfmOptions } from './parseRfmInput.js';
 import type { RfmSummary } from './rfmSummary.js';
 import { summarizeRfmColumns, type RfmExclusions } from './summarizeRfmColumns.js';
+import { rethrowOverflowWithPaths } from '../internal/amountOverflow.js';
 
 /**
  * The history a summary looks at, ending at `asOf`: the last `months` calendar months (UTC), the
@@ -98,7 +99,10 @@ export interface SummarizeRfmResult {
  * @throws {@link RelmarkError} `invalid_options` if an option is invalid (such as a missing `asOf`);
  *   `future_date` if transactions lie after `asOf` and every issue is one; `duplicate_id` if every
  *   issue is a repeated transaction id; `invalid_input` otherwise, with every issue and its path
- *   (`['transactions', 12, 'amount']`).
+ *   (`['transactions', 12, 'amount']`). `invalid_input` with an `amount_overflow` issue per customer
+ *   (named in the message and in `details.customerIds`) when a customer's amounts total beyond
+ *   ±`Number.MAX_VALUE` ≈ 1.8e308, at the row where the running total overflowed: no summary is
+ *   ever `Infinity` or `NaN`.
  * @example
  * ```ts
  * import { summarizeRfm } from 'relmark/rfm';
@@ -156,13 +160,18 @@ export function summarizeRfm(transactions: readonly TransactionInput[], options:
         : window.months !== undefined
           ? addUtcMonths(asOf, -window.months)
           : asOf - (window.days as number) * msPerDay;
-  return summarizeRfmUnchecked(valid, {
-    asOf,
-    ...(parsed.timeUnit ? { timeUnit: parsed.timeUnit } : {}),
-    ...(parsed.monetary ? { monetary: parsed.monetary } : {}),
-    ...(parsed.frequency ? { frequency: parsed.frequency } : {}),
-    ...(windowStart === undefined ? {} : { windowStart }),
-  });
+  try {
+    return summarizeRfmUnchecked(valid, {
+      asOf,
+      ...(parsed.timeUnit ? { timeUnit: parsed.timeUnit } : {}),
+      ...(parsed.monetary ? { monetary: parsed.monetary } : {}),
+      ...(parsed.frequency ? { frequency: parsed.frequency } : {}),
+      ...(windowStart === undefined ? {} : { windowStart }),
+    });
+  } catch (error) {
+    // Name the input row: the j-th valid row is transactions[validIndices[j]].
+    rethrowOverflowWithPaths(error, 'summarizeRfm', ([, j]) => ['transactions', validIndices[j as number] as number, 'amount']);
+  }
 }
 
 /**
@@ -177,6 +186,8 @@ export function summarizeRfm(transactions: readonly TransactionInput[], options:
  * @param transactions - Valid transactions (`at` as `Date`).
  * @param options - As for {@link summarizeRfmColumns}.
  * @returns As {@link summarizeRfm}.
+ * @throws {@link RelmarkError} `invalid_input` (`amount_overflow`, path `['transactions', i, 'amount']`)
+ *   as {@link summarizeRfm} when a customer's amounts total beyond ±`Number.MAX_VALUE`.
  * @example
  * ```ts
  * import { summarizeRfmUnchecked } from 'relmark/rfm';
@@ -225,7 +236,12 @@ export function summarizeRfmUnchecked(
   byId.forEach((c, position) => (rank[c] = position));
   for (let i = 0; i < n; i++) customer[i] = rank[customer[i] as number] as number;
   const customerIds = byId.map((c) => seenIds[c] as string);
-  const columns = summarizeRfmColumns({ customer, customerIds, at, amount, refund }, options);
+  let columns: ReturnType<typeof summarizeRfmColumns>;
+  try {
+    columns = summarizeRfmColumns({ customer, customerIds, at, amount, refund }, options);
+  } catch (error) {
+    rethrowOverflowWithPaths(error, 'summarizeRfmUnchecked', ([, row]) => ['transactions', row as number, 'amount']);
+  }
   const summaries = columns.customerIds.map(
     (customerId, j): RfmSummary => ({
       customerId,

@@ -1,4 +1,5 @@
 import type { TimeUnit } from '../models/primitives.js';
+import { amountOverflowError } from '../internal/amountOverflow.js';
 import { msPerDay, msPerUnit } from '../internal/time.js';
 
 /**
@@ -85,6 +86,10 @@ const toMs = (instant: Date | number): number => (typeof instant === 'number' ? 
  * @param columns - Dictionary-encoded transaction columns; never mutated.
  * @param options - `asOf` (required), time unit, monetary and frequency definitions, window start.
  * @returns Summary columns and the counts of excluded rows.
+ * @throws {@link RelmarkError} `invalid_input` with one `amount_overflow` issue per customer whose
+ *   running total of counted amounts goes beyond ±`Number.MAX_VALUE` (≈ 1.8e308), at path
+ *   `['amount', row]` of the row where it did, and `details.customerIds`; totals up to
+ *   `Number.MAX_VALUE` are summed as usual, so no summary is ever `Infinity` or `NaN`.
  * @example
  * ```ts
  * import { summarizeRfmColumns } from 'relmark/rfm';
@@ -161,6 +166,11 @@ export function summarizeRfmColumns(columns: RfmTransactionColumns, options: Sum
     orders[c] = state[base + orderCount] as number;
     refunds[c] = state[base + refundCount] as number;
   }
+  // A running total that left the doubles stays non-finite (∞ + x = ∞, ∞ − ∞ = NaN), so one check
+  // per customer after the loop finds every overflow without a test in the hot loop.
+  for (let c = 0; c < k; c++) {
+    if ((orders[c] as number) > 0 && !Number.isFinite(revenue[c] as number)) throw overflowError(columns, revenue, orders, asOf, windowStart);
+  }
   const frequencyOf = options.frequency === 'days' ? distinctPurchaseDays(columns, k, asOf, windowStart) : orders;
 
   let kept = 0;
@@ -195,6 +205,29 @@ export function summarizeRfmColumns(columns: RfmTransactionColumns, options: Sum
     j++;
   }
   return { ...out, timeUnit, excluded: { future, beforeWindow, refundsWithoutPurchase } };
+}
+
+/** The error for customers whose total overflowed, each with the row at which its running total did. */
+function overflowError(columns: RfmTransactionColumns, revenue: Float64Array, orders: Uint32Array, asOf: number, windowStart: number): Error {
+  const { customer, amount, refund, at } = columns;
+  const bad = new Set<number>();
+  for (let c = 0; c < revenue.length; c++) if ((orders[c] as number) > 0 && !Number.isFinite(revenue[c] as number)) bad.add(c);
+  // Replay the main sum (the compensation never changes it) to find the row where it overflowed.
+  const running = new Map<number, number>();
+  const rowOf = new Map<number, number>();
+  for (let i = 0; i < amount.length && rowOf.size < bad.size; i++) {
+    const c = customer[i] as number;
+    const t = at[i] as number;
+    if (!bad.has(c) || rowOf.has(c) || t > asOf || t < windowStart) continue;
+    const value = refund !== undefined && refund[i] === 1 ? -(amount[i] as number) : (amount[i] as number);
+    const sum = (running.get(c) ?? 0) + value;
+    running.set(c, sum);
+    if (!Number.isFinite(sum)) rowOf.set(c, i);
+  }
+  return amountOverflowError(
+    'summarizeRfmColumns',
+    [...bad].map((c) => ({ owner: columns.customerIds[c] as string, path: ['amount', rowOf.get(c) ?? 0] })),
+  );
 }
 
 /** Distinct UTC days with a counted purchase, per customer: sort (customer, day) keys, count changes. */

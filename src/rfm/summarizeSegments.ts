@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { RelmarkError, type RelmarkIssue } from '../errors/RelmarkError.js';
+import { amountOverflowError } from '../internal/amountOverflow.js';
 import { NeumaierSum } from '../internal/sum.js';
 import { IdSchema } from '../models/primitives.js';
 import { parseRfmOptions, parseRfmRows } from './parseRfmInput.js';
@@ -59,7 +60,11 @@ export interface RfmSegmentSummary {
  * @returns One row per segment.
  * @throws {@link RelmarkError} `invalid_input` if a row is malformed or a segmented customer has no
  *   summary (code `unknown_customer`, path `['segmented', i, 'customerId']`); `duplicate_id` if an
- *   id repeats in either list; `invalid_options` if the map is malformed.
+ *   id repeats in either list; `invalid_options` if the map is malformed; `invalid_input` with an
+ *   `amount_overflow` issue per segment whose revenue totals beyond ±`Number.MAX_VALUE` (path
+ *   `['segmented', i]`, the member at which it overflowed; `details.segments`). A total over all
+ *   segments beyond that bound is fine: the shares are then computed from scaled revenues. The
+ *   same error (path `['summaries']`) when a segment's orders, or its average order value, would.
  * @example
  * ```ts
  * import { summarizeSegments } from 'relmark/rfm';
@@ -101,7 +106,9 @@ export function summarizeSegments(
 
   const totals = new Map<string, { customers: number; orders: number; revenue: NeumaierSum }>();
   const allRevenue = new NeumaierSum();
-  for (const member of members) {
+  const overflowAt = new Map<string, number>(); // segment → the member row at which its revenue overflowed
+  for (let i = 0; i < members.length; i++) {
+    const member = members[i] as (typeof members)[number];
     const summary = byId.get(member.customerId);
     if (summary === undefined) continue;
     let total = totals.get(member.segment);
@@ -113,9 +120,26 @@ export function summarizeSegments(
     total.orders += summary.orders;
     total.revenue.add(summary.revenue);
     allRevenue.add(summary.revenue);
+    if (!Number.isFinite(total.revenue.value) && !overflowAt.has(member.segment)) overflowAt.set(member.segment, i);
   }
-  const revenueTotal = allRevenue.value;
-  return segmentOrder(totals.keys(), parsed.map as RfmSegmentMap | undefined).map((segment) => {
+  if (overflowAt.size > 0) {
+    throw amountOverflowError(
+      'summarizeSegments',
+      [...overflowAt].map(([segment, i]) => ({ owner: segment, path: ['segmented', i] })),
+      'segment',
+    );
+  }
+  // Every segment's revenue is finite, but their total may not be: then the shares come from the
+  // segments' revenues scaled by 2^−⌈log2 S⌉ for S segments, whose total is finite.
+  let scale = 1;
+  let revenueTotal = allRevenue.value;
+  if (!Number.isFinite(revenueTotal)) {
+    scale = 2 ** -Math.ceil(Math.log2(totals.size));
+    const scaled = new NeumaierSum();
+    for (const total of totals.values()) scaled.add(total.revenue.value * scale);
+    revenueTotal = scaled.value;
+  }
+  const out = segmentOrder(totals.keys(), parsed.map as RfmSegmentMap | undefined).map((segment) => {
     const total = totals.get(segment);
     const customers = total?.customers ?? 0;
     const orders = total?.orders ?? 0;
@@ -127,7 +151,21 @@ export function summarizeSegments(
       orders,
       revenue,
       averageOrderValue: orders === 0 ? null : revenue / orders,
-      revenueShare: revenueTotal === 0 ? null : revenue / revenueTotal,
+      revenueShare: revenueTotal === 0 ? null : (revenue * scale) / revenueTotal,
     };
   });
+  // Orders default to a frequency, which need not be whole: a sum of huge ones, or revenue over a
+  // tiny fractional one, can leave the doubles too.
+  const beyond = out.filter((row) => !Number.isFinite(row.orders) || (row.averageOrderValue !== null && !Number.isFinite(row.averageOrderValue)));
+  if (beyond.length > 0) {
+    throw new RelmarkError('invalid_input', 'summarizeSegments: order counts out of range', {
+      issues: beyond.map((row) => ({
+        code: 'amount_overflow',
+        path: ['summaries'],
+        message: `Segment "${row.segment}": its orders total ${row.orders}, which makes the orders or the average order value exceed Number.MAX_VALUE`,
+      })),
+      details: { segments: beyond.map((row) => row.segment) },
+    });
+  }
+  return out;
 }

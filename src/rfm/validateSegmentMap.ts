@@ -1,9 +1,14 @@
+import * as z from 'zod';
+import { parseRfmOptions } from './parseRfmInput.js';
 import type { RfmDimension } from './rfmScore.js';
 import { rfmCode } from './rfmScore.js';
-import { segmentMatches, type RfmSegmentMap } from './rfmSegmentMap.js';
+import { RfmSegmentMapSchema, segmentMatches, type RfmSegmentMap } from './rfmSegmentMap.js';
 
 /** Bins per dimension: one number for all three, or one per dimension. @category RFM */
 export type RfmBins = number | { readonly [D in RfmDimension]: number };
+
+const binCount = z.number().int().min(2).max(10);
+const ArgumentsSchema = z.object({ map: RfmSegmentMapSchema, bins: z.union([binCount, z.strictObject({ r: binCount, f: binCount, m: binCount })]) });
 
 /** What {@link validateSegmentMap} found. @category RFM */
 export interface SegmentMapValidation {
@@ -29,12 +34,15 @@ export interface SegmentMapValidation {
  * Enumerates all bins_r × bins_f × bins_m cells (at most 1,000) and evaluates every segment on each,
  * so overlaps are reported even though first-match-wins resolves them (a rule map relies on that;
  * a code-list map usually means them to be disjoint). `valid` ignores overlaps and requires no
- * uncovered cell, no unreachable segment and no impossible code. The map is not schema-checked here.
+ * uncovered cell, no unreachable segment and no impossible code. The map must pass
+ * {@link RfmSegmentMapSchema} (shape, unique names) and the bins must be integers 2–10.
  * Output lists are in code order (r, then f, then m) and map order.
  *
  * @param map - The segment map.
  * @param bins - The bins the scores use, 2–10 (one number, or per dimension).
  * @returns The findings.
+ * @throws {@link RelmarkError} `invalid_options` with every issue when the map fails
+ *   {@link RfmSegmentMapSchema} (paths under `map`) or the bins are not integers 2–10 (path `bins`).
  * @example
  * ```ts
  * import { validateSegmentMap } from 'relmark/rfm';
@@ -56,6 +64,7 @@ export interface SegmentMapValidation {
  * @category RFM
  */
 export function validateSegmentMap(map: RfmSegmentMap, bins: RfmBins): SegmentMapValidation {
+  parseRfmOptions(ArgumentsSchema, { map, bins }, 'validateSegmentMap');
   const b = typeof bins === 'number' ? { r: bins, f: bins, m: bins } : bins;
   const uncovered: string[] = [];
   const overlaps: { code: string; segments: string[] }[] = [];

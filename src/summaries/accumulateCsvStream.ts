@@ -1,3 +1,5 @@
+import { describeValue } from '../internal/describeValue.js';
+import { wrongType } from '../internal/guards.js';
 import { RelmarkError } from '../errors/RelmarkError.js';
 import { readCsvStream } from '../io/readCsvStream.js';
 import { readTransactions, type TransactionMapping } from '../io/readTransactions.js';
@@ -65,10 +67,11 @@ export async function accumulateCsvStream(
   chunks: AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>,
   options: AccumulateCsvStreamOptions,
 ): Promise<AccumulateCsvStreamResult> {
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) throw wrongType('accumulateCsvStream', ['options'], 'an options object with at least asOf', options, 'invalid_options');
   const { mapping = {}, delimiter, batchSize = 10_000, ...accumulatorOptions } = options;
   if (!(Number.isInteger(batchSize) && batchSize >= 1)) {
     throw new RelmarkError('invalid_options', 'accumulateCsvStream: invalid options', {
-      issues: [{ code: 'invalid_value', path: ['batchSize'], message: `batchSize must be an integer ≥ 1, received ${String(batchSize)}` }],
+      issues: [{ code: 'invalid_value', path: ['batchSize'], message: `batchSize must be an integer ≥ 1, received ${typeof batchSize === 'number' ? String(batchSize) : describeValue(batchSize)}` }],
     });
   }
   const accumulator = createSummaryAccumulator(accumulatorOptions);

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { chunkOverflow, mergeOverflow } from './amountBounds.js';
 import { fromZodError } from '../errors/fromZodError.js';
 import { RelmarkError, type RelmarkIssue } from '../errors/RelmarkError.js';
 import { msPerUnit } from '../internal/time.js';
@@ -182,9 +183,13 @@ export function accumulatorOf(state: SummaryState): SummaryAccumulator {
   const accumulator: SummaryAccumulator = {
     add(transactions) {
       const valid = validChunk(state, transactions);
+      const overflow = chunkOverflow(state, valid, state.rows, 'SummaryAccumulator.add');
+      if (overflow) throw overflow;
       addRows(state, valid, state.rows);
     },
     addUnchecked(transactions) {
+      const overflow = chunkOverflow(state, transactions, state.rows, 'SummaryAccumulator.addUnchecked');
+      if (overflow) throw overflow;
       addRows(state, transactions, state.rows);
     },
     merge(other) {
@@ -207,6 +212,8 @@ export function accumulatorOf(state: SummaryState): SummaryAccumulator {
       }
       const duplicates = overlappingIds(state, source, state.rows);
       if (duplicates.length > 0) throw new RelmarkError('duplicate_id', 'SummaryAccumulator.merge: transaction ids repeat across partitions', { issues: duplicates });
+      const overflow = mergeOverflow(state, source, 'SummaryAccumulator.merge');
+      if (overflow) throw overflow;
       mergeState(state, source);
     },
     histories: () => historiesOf(state),
@@ -262,6 +269,10 @@ export function accumulatorOf(state: SummaryState): SummaryAccumulator {
  * x = 0; a row after `asOf` → `future_date` from `add` (or left out and counted with
  * `futureTransactions: 'exclude'`, and always by `addUnchecked`); a chunk with any invalid row adds
  * nothing. `add` never mutates its input; `merge` mutates only the accumulator it is called on.
+ * Totals are bounded: `add`, `addUnchecked` and `merge` throw `invalid_input` with an
+ * `amount_overflow` issue per customer (named in the message and in `details.customerIds`, at the
+ * row where it happens) when a customer's revenue or a period's purchase total would go beyond
+ * ±`Number.MAX_VALUE` ≈ 1.8e308, and then change nothing; so no summary is ever `Infinity` or `NaN`.
  * Output order: by customer id in code-unit order. `add` is O(rows · log occasions per customer);
  * reading a summary is O(customers log customers + occasions + refunds log refunds).
  *

@@ -6,6 +6,8 @@ import type { SummaryState } from './summaryState.js';
 
 const count = z.number().int().nonnegative();
 const finite = z.number().refine(Number.isFinite, 'Expected a finite number');
+// Epoch milliseconds a Date can hold (±8.64e15): an instant beyond them would make every reader throw.
+const instant = z.number().int().min(-8.64e15).max(8.64e15);
 
 /**
  * The JSON form of a summary accumulator (`accumulator.toJSON()`), read back by
@@ -35,7 +37,7 @@ export const SummaryAccumulatorSnapshotSchema = z.strictObject({
   format: z.literal('relmark.summary-accumulator'),
   version: z.literal(1),
   options: z.strictObject({
-    asOf: finite,
+    asOf: instant,
     timeUnit: TimeUnitSchema,
     period: PurchasePeriodSchema,
     futureTransactions: z.enum(['reject', 'exclude']),
@@ -50,12 +52,12 @@ export const SummaryAccumulatorSnapshotSchema = z.strictObject({
       revenue: z.tuple([finite, finite]),
       orders: count,
       refunds: count,
-      firstAt: finite.nullable(),
-      lastAt: finite.nullable(),
+      firstAt: instant.nullable(),
+      lastAt: instant.nullable(),
     }),
   ),
   purchases: z.array(
-    z.strictObject({ id: z.string(), customerId: z.string(), key: finite, amount: finite, at: finite, currency: z.string().optional(), index: count }),
+    z.strictObject({ id: z.string(), customerId: z.string(), key: finite, amount: finite, at: instant, currency: z.string().optional(), index: count }),
   ),
   refunds: z.array(
     z.strictObject({
@@ -63,7 +65,7 @@ export const SummaryAccumulatorSnapshotSchema = z.strictObject({
       customerId: z.string(),
       refundOf: z.string(),
       amount: finite,
-      at: finite,
+      at: instant,
       currency: z.string().optional(),
       index: count,
     }),

@@ -69,11 +69,16 @@ export interface SummaryState {
   readonly purchases: Map<string, PurchaseRef>;
   readonly refunds: RefundRef[];
   readonly refundIds: Set<string>;
+  /**
+   * An upper bound of |revenue| and of every period total over all customers, or `undefined` when
+   * unknown (then computed when needed); see `amountBounds.ts`.
+   */
+  largest?: number | undefined;
 }
 
 /** A new, empty state. @internal */
 export function emptySummaryState(settings: AccumulatorSettings): SummaryState {
-  return { settings, rows: 0, future: 0, buyers: 0, customers: new Map(), purchases: new Map(), refunds: [], refundIds: new Set() };
+  return { settings, rows: 0, future: 0, buyers: 0, customers: new Map(), purchases: new Map(), refunds: [], refundIds: new Set(), largest: undefined };
 }
 
 /** A new, empty customer. @internal */

@@ -48,11 +48,14 @@ describe('MBG/NBD laws', () => {
       expect(mbgNbdExpectedPurchases(params, history, 0)).toBe(0);
       const cLo = mbgNbdExpectedPurchases(params, history, lo);
       const cHi = mbgNbdExpectedPurchases(params, history, hi);
-      expect(Number.isFinite(cHi) && cLo >= 0 && cHi >= cLo * (1 - 1e-12)).toBe(true);
+      // Up to 1e-12 relative and 1e-300 absolute: at subnormal horizons the expectation itself is
+      // subnormal and rounds by 5e-324 (MBG/NBD gives E[X(5e-324)] = 5e-324 but E[X(1e-323)] = 0,
+      // drawn by the fixed seed of npm test), which is rounding, not a decrease.
+      expect(Number.isFinite(cHi) && cLo >= 0 && cHi >= cLo * (1 - 1e-12) - 1e-300).toBe(true);
       expect(expectedPurchases(fitOf(params), history, hi)).toBe(cHi);
       const nLo = mbgNbdExpectedPurchasesNewCustomer(params, lo);
       const nHi = mbgNbdExpectedPurchasesNewCustomer(params, hi);
-      expect(nLo >= 0 && nHi >= nLo * (1 - 1e-12)).toBe(true);
+      expect(nLo >= 0 && nHi >= nLo * (1 - 1e-12) - 1e-300).toBe(true);
     },
   );
 

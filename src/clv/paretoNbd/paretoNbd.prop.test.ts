@@ -49,11 +49,14 @@ describe('Pareto/NBD laws', () => {
       expect(paretoNbdExpectedPurchases(params, history, 0)).toBe(0);
       const cLo = paretoNbdExpectedPurchases(params, history, lo);
       const cHi = paretoNbdExpectedPurchases(params, history, hi);
-      expect(Number.isFinite(cHi) && cLo >= 0 && cHi >= cLo * (1 - 1e-12)).toBe(true);
+      // Up to 1e-12 relative and 1e-300 absolute: at subnormal horizons the expectation itself is
+      // subnormal and rounds by 5e-324 (MBG/NBD gives E[X(5e-324)] = 5e-324 but E[X(1e-323)] = 0,
+      // drawn by the fixed seed of npm test), which is rounding, not a decrease.
+      expect(Number.isFinite(cHi) && cLo >= 0 && cHi >= cLo * (1 - 1e-12) - 1e-300).toBe(true);
       expect(expectedPurchases(fitOf(params), history, hi)).toBe(cHi);
       const nLo = paretoNbdExpectedPurchasesNewCustomer(params, lo);
       const nHi = paretoNbdExpectedPurchasesNewCustomer(params, hi);
-      expect(nLo >= 0 && nHi >= nLo * (1 - 1e-12)).toBe(true);
+      expect(nLo >= 0 && nHi >= nLo * (1 - 1e-12) - 1e-300).toBe(true);
     },
   );
 

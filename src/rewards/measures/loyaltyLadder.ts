@@ -1,3 +1,4 @@
+import { requireSources } from '../../internal/guards.js';
 import * as z from 'zod';
 import { RelmarkError, type RelmarkIssue } from '../../errors/RelmarkError.js';
 import { InteractionSchema, type Feedback, type InteractionInput } from '../../models/interaction.js';
@@ -87,7 +88,7 @@ const OptionsSchema = z.object({
  * @param sources - Transactions, interactions and referrals; never mutated.
  * @param options - `asOf`, extra customers and the thresholds.
  * @returns One {@link LoyaltyLadderPosition} per customer found in any source or listed.
- * @throws {@link RelmarkError} `invalid_input` for bad rows (every issue, paths start with
+ * @throws {@link RelmarkError} `invalid_input` (path `['sources']`) when `sources` is not an object, and for bad rows (every issue, paths start with
  *   `transactions`, `interactions` or `referrals`); `invalid_options` for bad options.
  * @example
  * ```ts
@@ -114,6 +115,7 @@ const OptionsSchema = z.object({
  */
 export function loyaltyLadder(sources: LoyaltyLadderSources, options: LoyaltyLadderOptions): LoyaltyLadderPosition[] {
   const parsed = parseOptions(OptionsSchema, options, 'loyaltyLadder');
+  requireSources('loyaltyLadder', sources);
   const transactions = parseBatch(TransactionSchema, sources.transactions ?? [], { pathName: 'transactions' });
   const interactions = parseBatch(InteractionSchema, sources.interactions ?? [], { pathName: 'interactions' });
   const referrals = parseBatch(ReferralSchema, sources.referrals ?? [], { pathName: 'referrals' });

@@ -1,5 +1,7 @@
 import * as z from 'zod';
-import { RelmarkError } from '../../errors/RelmarkError.js';
+import { RelmarkError, type RelmarkIssue } from '../../errors/RelmarkError.js';
+import { describeValue } from '../../internal/describeValue.js';
+import { requireArray } from '../../internal/guards.js';
 import { parseOptions } from '../parseOptions.js';
 import { criticalValue } from './normalQuantile.js';
 
@@ -116,13 +118,17 @@ export function parseIntervalOptions(options: ScoreIntervalOptions, where: strin
 
 /** Throws `empty_input` or `invalid_input` (every bad score) unless all scores are whole numbers in [min, max]. @internal */
 export function checkScores(scores: readonly number[], min: number, max: number, where: string): void {
-  if (!Array.isArray(scores) || scores.length === 0) {
+  requireArray(where, ['scores'], scores);
+  if (scores.length === 0) {
     throw new RelmarkError('empty_input', `${where}: no scores`, { issues: [{ code: 'empty_input', path: ['scores'], message: 'At least one score is needed' }] });
   }
-  const issues = scores.flatMap((score, i) =>
-    Number.isInteger(score) && score >= min && score <= max
-      ? []
-      : [{ code: 'invalid_score', path: ['scores', i], message: `Expected a whole number from ${min} to ${max}, received ${String(score)}` }],
-  );
+  // A plain loop: holes of a sparse array are invalid scores too, never skipped.
+  const issues: RelmarkIssue[] = [];
+  for (let i = 0; i < scores.length; i++) {
+    const score: unknown = scores[i];
+    if (!(Number.isInteger(score) && (score as number) >= min && (score as number) <= max)) {
+      issues.push({ code: 'invalid_score', path: ['scores', i], message: `Expected a whole number from ${min} to ${max}, received ${typeof score === 'number' ? String(score) : describeValue(score)}` });
+    }
+  }
   if (issues.length > 0) throw new RelmarkError('invalid_input', `${where}: ${issues.length} invalid score${issues.length === 1 ? '' : 's'}`, { issues });
 }

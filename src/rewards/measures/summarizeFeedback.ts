@@ -1,4 +1,6 @@
 import * as z from 'zod';
+import { RelmarkError } from '../../errors/RelmarkError.js';
+import { idRecordSchema } from '../../models/idRecord.js';
 import { InteractionSchema, type InteractionInput } from '../../models/interaction.js';
 import { parseBatch, requireAllValid } from '../../models/parse.js';
 import { InstantSchema, type InstantInput } from '../../models/primitives.js';
@@ -7,6 +9,8 @@ import { addUtcMonths, startOfUtcMonth } from '../../internal/time.js';
 import { csatFromDistribution, type CsatResult } from './csatScore.js';
 import { npsFromCounts, ScoreIntervalOptionsSchema, type NpsResult, type ScoreIntervalOptions } from './netPromoterScore.js';
 import { parseOptions } from '../parseOptions.js';
+
+const maxInstant = 8.64e15;
 
 /** Options for {@link summarizeFeedback}. @category Relationship measures */
 export interface SummarizeFeedbackOptions extends ScoreIntervalOptions {
@@ -33,7 +37,7 @@ export interface FeedbackSummary {
 
 const OptionsSchema = ScoreIntervalOptionsSchema.extend({
   asOf: InstantSchema,
-  segments: z.record(z.string(), z.string()).default({}),
+  segments: idRecordSchema(z.string()).default({}),
   period: z.enum(['all', 'month', 'quarter', 'year']).default('all'),
 });
 
@@ -53,7 +57,8 @@ const monthsPerPeriod = { month: 1, quarter: 3, year: 12 } as const;
  * @param options - `asOf`, segments, window and interval options.
  * @returns One {@link FeedbackSummary} per segment and window with feedback.
  * @throws {@link RelmarkError} `invalid_input` for bad interactions (every issue, path
- *   `['interactions', i, …]`); `invalid_options` for bad options.
+ *   `['interactions', i, …]`), or when an interaction's period would start or end beyond the dates a
+ *   `Date` can hold (issue `out_of_range`); `invalid_options` for bad options.
  * @example
  * ```ts
  * import { summarizeFeedback } from 'relmark/rewards';
@@ -77,7 +82,8 @@ export function summarizeFeedback(interactions: readonly InteractionInput[], opt
   const { asOf, segments, period, confidence, minSampleSize } = parsed;
   const asOfMs = asOf.getTime();
   const groups = new Map<string, { segment: string | null; start: number; end: number; nps: [number, number, number]; csat: number[] }>();
-  for (const interaction of rows) {
+  for (let index = 0; index < rows.length; index++) {
+    const interaction = rows[index] as (typeof rows)[number];
     const at = interaction.at.getTime();
     if (!interaction.feedback || at > asOfMs) continue;
     const segment = Object.hasOwn(segments, interaction.customerId) ? (segments[interaction.customerId] as string) : null;
@@ -88,6 +94,12 @@ export function summarizeFeedback(interactions: readonly InteractionInput[], opt
       const monthOfYear = new Date(month).getUTCMonth();
       start = addUtcMonths(month, -(monthOfYear % monthsPerPeriod[period]));
       end = addUtcMonths(start, monthsPerPeriod[period]);
+      // A period that begins or ends beyond the instants a Date can hold (±8.64e15 ms) has no date to report.
+      if (!(start >= -maxInstant && end <= maxInstant)) {
+        throw new RelmarkError('invalid_input', 'summarizeFeedback: a period lies beyond the representable dates', {
+          issues: [{ code: 'out_of_range', path: ['interactions', index, 'at'], message: `The ${period} of ${interaction.at.toISOString()} reaches beyond ±8.64e15 ms (years −271821 to 275760)` }],
+        });
+      }
     }
     const key = `${segment === null ? '0' : `1${segment}`}\u0000${start}`;
     let group = groups.get(key);
