@@ -25,6 +25,8 @@ export interface ReadInputOptions {
   readonly onRejected: (row: RejectedRow) => void;
   /** Told the column mapping once the header has been read. */
   readonly onMapping?: (mapping: TransactionMapping) => void;
+  /** Told the reader's customer dictionary (customer index → id; it grows as the file is read). */
+  readonly onDictionary?: (customerIds: readonly string[]) => void;
 }
 
 /** What {@link readInput} saw. */
@@ -108,6 +110,7 @@ export async function readInput(options: ReadInputOptions): Promise<InputInfo> {
     onBatch: options.onBatch,
     onRejected: options.onRejected,
   });
+  options.onDictionary?.(reader.state.customerIds);
   try {
     if (ndjson) await readJsonLines(chunks, reader, encoding);
     else for await (const chunk of chunks) reader.push(chunk);

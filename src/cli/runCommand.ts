@@ -71,7 +71,9 @@ export async function runCommand(settings: Settings, streams: Streams): Promise<
   const rejectedPath = settings.rejectedFile ?? (settings.out !== undefined ? join(settings.out, 'rejected.csv') : undefined);
   let columnsUsed: TransactionMapping = {};
   const rejected = createRejectedSink(rejectedPath, (field) => columnsUsed[field as keyof TransactionMapping] ?? field);
-  const totals = createCustomerTotals({ occasions: needsHistories, ...(settings.asOf ? { asOf: settings.asOf.getTime() } : {}) });
+  // The reader's dictionary, once reading starts: errors of the totals name customers by their id.
+  let dictionary: readonly string[] = [];
+  const totals = createCustomerTotals({ occasions: needsHistories, ...(settings.asOf ? { asOf: settings.asOf.getTime() } : {}), nameOf: (c) => dictionary[c] ?? `#${c}` });
   // A holdout run tracks purchases week by week, so it keeps each purchase (customer and instant).
   const kept = holdoutFrom === undefined ? undefined : { customer: [] as Int32Array[], at: [] as Float64Array[] };
   const heapLimit = getHeapStatistics().heap_size_limit;
@@ -93,6 +95,9 @@ export async function runCommand(settings: Settings, streams: Streams): Promise<
       onRejected: (row) => rejected.add(row),
       onMapping: (mapping) => {
         columnsUsed = mapping;
+      },
+      onDictionary: (ids) => {
+        dictionary = ids;
       },
     });
   } finally {

@@ -97,6 +97,11 @@ export function historyColumnsOf(histories: readonly HistoryPoint[] | HistoryCol
       issues: [{ code: 'invalid_type', path: ['histories'], message: 'Expected an array of { x, tx, T } or columns { x, tx, T }' }],
     });
   }
+  if (isArray) {
+    // Holes, non-objects and fields of the wrong type are issues, never a TypeError or a skipped row.
+    const shapeIssues = historyShapeIssues(histories as readonly unknown[]);
+    if (shapeIssues.length > 0) throw new RelmarkError('invalid_input', `${where}: invalid histories`, { issues: shapeIssues });
+  }
   const columns = isArray ? toHistoryColumns(histories as readonly HistoryPoint[]) : (histories as HistoryColumns);
   const issues = checkHistoryColumns(columns);
   const located = isArray ? issues.map((issue) => ({ ...issue, path: ['histories', issue.path[1] as number, issue.path[0] as string] })) : issues;
@@ -106,6 +111,27 @@ export function historyColumnsOf(histories: readonly HistoryPoint[] | HistoryCol
   const more = issues.length >= maxColumnIssues ? ' (first 1000 issues)' : '';
   if (located.length === 0) throw new RelmarkError('duplicate_id', `${where}: customer ids repeat`, { issues: duplicates });
   throw new RelmarkError('invalid_input', `${where}: invalid histories${more}`, { issues: [...located, ...duplicates] });
+}
+
+/** Holes, non-object rows, non-number x, tx, T and ids that are neither strings nor numbers, with paths. */
+function historyShapeIssues(histories: readonly unknown[]): RelmarkIssue[] {
+  const issues: RelmarkIssue[] = [];
+  for (let i = 0; i < histories.length && issues.length < maxColumnIssues; i++) {
+    const h = histories[i];
+    if (!(i in histories) || typeof h !== 'object' || h === null) {
+      issues.push({ code: 'invalid_type', path: ['histories', i], message: `Expected a history { x, tx, T }, received ${!(i in histories) ? 'a hole' : h === null ? 'null' : typeof h}` });
+      continue;
+    }
+    for (const field of ['x', 'tx', 'T'] as const) {
+      const value = (h as Record<string, unknown>)[field];
+      if (typeof value !== 'number') issues.push({ code: 'invalid_type', path: ['histories', i, field], message: `Expected a number, received ${value === null ? 'null' : typeof value}` });
+    }
+    const id = Object.hasOwn(h, 'customerId') ? (h as Record<string, unknown>).customerId : undefined;
+    if (id !== undefined && id !== null && typeof id !== 'string' && typeof id !== 'number') {
+      issues.push({ code: 'invalid_type', path: ['histories', i, 'customerId'], message: `Expected a string or number id, received ${typeof id}` });
+    }
+  }
+  return issues;
 }
 
 function duplicateIdIssues(histories: readonly (HistoryPoint & { customerId?: unknown })[]): RelmarkIssue[] {

@@ -16,6 +16,8 @@ export interface CustomerTotalsOptions {
   readonly occasions: boolean;
   /** Rows after this instant (epoch ms) are left out and counted in `future`. @defaultValue none */
   readonly asOf?: number;
+  /** How errors name customer `c` (its id). @defaultValue `#c` */
+  readonly nameOf?: (customer: number) => string;
 }
 
 /** One batch of valid rows, as the column reader gives them. @internal */
@@ -26,6 +28,8 @@ export interface TotalsBatch {
   readonly amount: Float64Array;
   readonly refund: Uint8Array;
   readonly refundedAt: Float64Array;
+  /** The source line of each row, for errors. */
+  readonly line?: Int32Array;
 }
 
 /** RFM and BTYD summaries as columns, one row per customer with a counted purchase, in customer-index order. @internal */
@@ -180,6 +184,22 @@ export function createCustomerTotals(options: CustomerTotalsOptions): CustomerTo
     revenue[c] = next;
   };
 
+  /** A total past ±Number.MAX_VALUE would turn revenue into ±Infinity and mean spend into NaN: a defined error instead. */
+  const overflow = (batch: TotalsBatch, i: number, c: number): never => {
+    const line = batch.line?.[i];
+    const name = options.nameOf ? options.nameOf(c) : `#${c}`;
+    throw new RelmarkError('invalid_input', 'amounts add up beyond the largest number', {
+      issues: [
+        {
+          code: 'amount_overflow',
+          path: ['rows', line ?? i, 'amount'],
+          message: `The amounts of customer "${name}" add up beyond ±${Number.MAX_VALUE.toPrecision(3)}${line === undefined ? '' : ` at line ${line}`}; rescale the amounts (for example to thousands)`,
+        },
+      ],
+      details: { customer: name, ...(line === undefined ? {} : { line }) },
+    });
+  };
+
   return {
     add(batch) {
       const { customer, at, amount, refund, refundedAt } = batch;
@@ -195,6 +215,7 @@ export function createCustomerTotals(options: CustomerTotalsOptions): CustomerTo
         const value = amount[i] as number;
         if (refund[i] === 1) {
           addRevenue(c, -value);
+          if (!Number.isFinite(revenue[c] as number)) overflow(batch, i, c);
           if (occasions) {
             const day = Math.floor((refundedAt[i] as number) / msPerDay);
             if (day === firstDay[c]) firstValue[c] = (firstValue[c] as number) - value;
@@ -203,6 +224,7 @@ export function createCustomerTotals(options: CustomerTotalsOptions): CustomerTo
           continue;
         }
         addRevenue(c, value);
+        if (!Number.isFinite(revenue[c] as number)) overflow(batch, i, c);
         const n = orders[c] as number;
         orders[c] = n + 1;
         if (t < (firstAt[c] as number)) firstAt[c] = t;
@@ -220,6 +242,7 @@ export function createCustomerTotals(options: CustomerTotalsOptions): CustomerTo
         const first = firstDay[c] as number;
         if (day === first) {
           firstValue[c] = (firstValue[c] as number) + value;
+          if (!Number.isFinite(firstValue[c] as number)) overflow(batch, i, c);
           continue;
         }
         if (day !== lastDay[c] && pairs.add(c, day)) days[c] = (days[c] as number) + 1;
@@ -232,6 +255,7 @@ export function createCustomerTotals(options: CustomerTotalsOptions): CustomerTo
           repeatValue[c] = (repeatValue[c] as number) + value;
           if (day > (lastDay[c] as number)) lastDay[c] = day;
         }
+        if (!Number.isFinite(repeatValue[c] as number)) overflow(batch, i, c);
       }
     },
     finish(asOf, timeUnit) {

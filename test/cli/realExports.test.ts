@@ -107,6 +107,15 @@ describe('relmark on real exports', { timeout: 120_000 }, () => {
     expect(run.stdout).toContain('\\x1B[2J');
   });
 
+  it('stops with the customer and the line when amounts add up beyond the largest number', () => {
+    const dir = tempDir();
+    const file = join(dir, 'huge.csv');
+    writeFileSync(file, 'customer_id,date,amount\nsmall,2025-01-01,3\nwhale,2025-01-01,1e308\nwhale,2025-02-01,1e308\n');
+    const run = runCli(cli, ['rfm', file, '--as-of', '2026-01-01', '-q']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/amounts of customer "whale" add up beyond .* at line 4/);
+  });
+
   it('gives a one-line error and exit 2 for an output path it cannot write', () => {
     const dir = tempDir();
     const locked = join(dir, 'locked');
