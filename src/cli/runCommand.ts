@@ -121,8 +121,8 @@ export async function runCommand(settings: Settings, streams: Streams): Promise<
 
   // Ordering and analysing the customers needs about 150 bytes of heap each (the sort, its index and the outputs).
   guardMemory(heapLimit, totals.byteLength, info.customerIds.length * 150);
-  const summary = totals.finish(asOf.getTime(), settings.timeUnit);
-  const customers = orderByCustomerId(summary, info.customerIds);
+  // The unordered summaries are dropped as soon as they are ordered (and finish frees the totals' state).
+  const customers = orderByCustomerId(totals.finish(asOf.getTime(), settings.timeUnit), info.customerIds);
   const mapping = Object.fromEntries((['id', 'customerId', 'at', 'amount', 'currency', 'kind', 'refundOf'] as const).filter((f) => info.mapping?.[f] !== undefined).map((f) => [f, info.mapping?.[f] as string]));
   notes.push(
     `${count(info.records)} rows read (${info.compressed ? 'gzip, ' : ''}${info.format === 'ndjson' ? 'JSON lines, ' : ''}columns ${Object.entries(mapping).map(([f, c]) => `${f}=${c}`).join(',')}), ${count(info.valid)} valid, ${count(info.rejected)} rejected`,

@@ -42,7 +42,7 @@ export interface TransactionColumnReaderOptions {
   readonly encoding?: 'utf-8' | 'latin1';
   /** Rows per batch. @defaultValue 65536 */
   readonly batchSize?: number;
-  /** Told each batch of valid rows, in file order. The arrays are the reader's: copy what you keep. */
+  /** Told each batch of valid rows, in file order. The arrays are the reader's and are reused for the next batch: copy what you keep. */
   readonly onBatch: (batch: TransactionColumnBatch) => void;
   /** Told each rejected row, in file order, with its line, its original text and every reason. */
   readonly onRejected: (row: RejectedRow) => void;
@@ -150,12 +150,12 @@ export function createTransactionColumnReader(options: TransactionColumnReaderOp
   }
 
   // Batch columns, reused: a batch is handed out and then overwritten.
-  let customer = new Int32Array(batchSize);
-  let at = new Float64Array(batchSize);
-  let amount = new Float64Array(batchSize);
-  let refund = new Uint8Array(batchSize);
-  let refundedAt = new Float64Array(batchSize);
-  let lineOf = new Int32Array(batchSize);
+  const customer = new Int32Array(batchSize);
+  const at = new Float64Array(batchSize);
+  const amount = new Float64Array(batchSize);
+  const refund = new Uint8Array(batchSize);
+  const refundedAt = new Float64Array(batchSize);
+  const lineOf = new Int32Array(batchSize);
   let fill = 0;
 
   const customers = createByteKeyTable(1 << 16);
@@ -195,13 +195,8 @@ export function createTransactionColumnReader(options: TransactionColumnReaderOp
       refundedAt: refundedAt.subarray(0, fill),
       line: lineOf.subarray(0, fill),
     });
-    // The consumer may hold on to the views until the next batch: give it fresh arrays next time.
-    customer = new Int32Array(batchSize);
-    at = new Float64Array(batchSize);
-    amount = new Float64Array(batchSize);
-    refund = new Uint8Array(batchSize);
-    refundedAt = new Float64Array(batchSize);
-    lineOf = new Int32Array(batchSize);
+    // The arrays are reused for the next batch (the consumer copies what it keeps, as documented):
+    // a 10M-row file would otherwise leave 150 batches of garbage outside the heap.
     fill = 0;
   };
 

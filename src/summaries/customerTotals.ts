@@ -55,7 +55,7 @@ export interface CustomerTotalsColumns {
 /** @internal */
 export interface CustomerTotals {
   add(batch: TotalsBatch): void;
-  /** The summaries as of `asOf` (epoch ms, at or after every counted row). */
+  /** The summaries as of `asOf` (epoch ms, at or after every counted row). Called once: it frees the state. */
   finish(asOf: number, timeUnit: TimeUnit): CustomerTotalsColumns;
   /** Rows left out because they come after `options.asOf`. */
   readonly future: number;
@@ -107,6 +107,13 @@ function createPairSet() {
       // Up to 70% full: linear probing stays short, and a million customer-days take 16 MB less than at 50%.
       if (size * 10 > capacity * 7) grow();
       return true;
+    },
+    /** Frees the slots. */
+    clear(): void {
+      capacity = 1;
+      customers = new Int32Array(1);
+      days = new Int32Array(1);
+      size = 0;
     },
     get size() {
       return size;
@@ -297,6 +304,11 @@ export function createCustomerTotals(options: CustomerTotalsOptions): CustomerTo
         }
         j++;
       }
+      // The state is no longer needed: let it go before the caller builds its outputs.
+      pairs.clear();
+      orders = firstAt = lastAt = revenue = compensation = firstDay = lastDay = days = firstValue = repeatValue = new Float64Array(0) as never;
+      capacity = 0;
+      customers = 0;
       return out;
     },
     get future() {
