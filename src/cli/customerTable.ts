@@ -63,56 +63,113 @@ export function customerTableColumns(
 const chunkBytes = 1 << 20;
 
 /**
+ * A file written through a byte buffer: text goes in as bytes and small integers as digits, so that
+ * a million rows do not become millions of short-lived strings (concatenation would make a rope of
+ * them and the collector would chase each).
+ */
+function createByteFile(path: string) {
+  const fd = openSync(path, 'w');
+  const buffer = new Uint8Array(chunkBytes + 4096);
+  const encoder = new TextEncoder();
+  let used = 0;
+  const flush = () => {
+    let done = 0;
+    while (done < used) done += writeSync(fd, buffer, done, used - done);
+    used = 0;
+  };
+  return {
+    text(value: string) {
+      if (used + value.length * 3 > buffer.length) flush();
+      if (value.length * 3 > buffer.length) {
+        writeSync(fd, value);
+        return;
+      }
+      for (let i = 0; i < value.length; i++) {
+        const c = value.charCodeAt(i);
+        if (c >= 0x80) {
+          used += encoder.encodeInto(value.slice(i), buffer.subarray(used)).written;
+          return;
+        }
+        buffer[used++] = c;
+      }
+    },
+    number(value: number) {
+      if (Number.isInteger(value) && value >= 0 && value < 1e15) {
+        if (used + 16 > buffer.length) flush();
+        if (value === 0) {
+          buffer[used++] = 0x30;
+          return;
+        }
+        let digits = 0;
+        for (let v = value; v >= 1; v = Math.floor(v / 10)) digits++;
+        let v = value;
+        for (let k = digits - 1; k >= 0; k--) {
+          buffer[used + k] = 0x30 + (v % 10);
+          v = Math.floor(v / 10);
+        }
+        used += digits;
+        return;
+      }
+      this.text(String(value));
+    },
+    close() {
+      try {
+        flush();
+      } finally {
+        closeSync(fd);
+      }
+    },
+    abandon() {
+      closeSync(fd);
+    },
+  };
+}
+
+/**
  * Writes a column table as `<dir>/<name>.csv` (RFC 4180, CRLF, formula-escaped text as `toCsv`
- * writes it) and/or `<dir>/<name>.json` (an array of objects, one per line), streaming in 1 MB
- * pieces so that a million customers never become a million row objects. Returns the paths written.
+ * writes it) and/or `<dir>/<name>.json` (an array of objects, one per line), in one pass over the
+ * rows through byte buffers, so that a million customers never become a million row objects or
+ * strings. Non-finite numbers (there should be none) are written empty in CSV and `null` in JSON.
+ * Returns the paths written.
  */
 export function writeColumnTable(dir: string, name: string, table: { columns: TableColumn[]; rows: number; order?: Int32Array }, formats: readonly ('csv' | 'json')[]): string[] {
   mkdirSync(dir, { recursive: true });
   const { columns, rows, order } = table;
   const csvPath = formats.includes('csv') ? join(dir, `${name}.csv`) : undefined;
   const jsonPath = formats.includes('json') ? join(dir, `${name}.json`) : undefined;
-  const csvFd = csvPath === undefined ? undefined : openSync(csvPath, 'w');
-  let jsonFd: number | undefined;
+  const csv = csvPath === undefined ? undefined : createByteFile(csvPath);
+  let json: ReturnType<typeof createByteFile> | undefined;
   try {
-    jsonFd = jsonPath === undefined ? undefined : openSync(jsonPath, 'w');
+    json = jsonPath === undefined ? undefined : createByteFile(jsonPath);
     const text = columns.map((c) => c.kind === 'text');
-    const keys = columns.map((c) => `${JSON.stringify(c.name)}:`);
-    let csv = `${columns.map((c) => csvText(c.name, ',', true)).join(',')}\r\n`;
-    let json = '[\n';
-    // One pass over the rows for both files: each number is turned into text once.
+    const keys = columns.map((c, i) => `${i === 0 ? '' : ','}${JSON.stringify(c.name)}:`);
+    csv?.text(`${columns.map((c) => csvText(c.name, ',', true)).join(',')}\r\n`);
+    json?.text('[\n');
     for (let k = 0; k < rows; k++) {
       const j = order ? (order[k] as number) : k;
-      let csvLine = '';
-      let jsonLine = k === 0 ? '{' : ',\n{';
+      json?.text(k === 0 ? '{' : ',\n{');
       for (let i = 0; i < columns.length; i++) {
         const value = (columns[i] as TableColumn).value(j);
-        const separator = i === 0 ? '' : ',';
+        if (i > 0) csv?.text(',');
+        json?.text(keys[i] as string);
         if (text[i] === true) {
-          if (csvFd !== undefined) csvLine += separator + csvText(value as string, ',', true);
-          if (jsonFd !== undefined) jsonLine += `${separator}${keys[i] as string}${JSON.stringify(value)}`;
-        } else {
-          const number = Number.isFinite(value) ? String(value) : '';
-          if (csvFd !== undefined) csvLine += separator + number;
-          if (jsonFd !== undefined) jsonLine += `${separator}${keys[i] as string}${number === '' ? 'null' : number}`;
-        }
+          csv?.text(csvText(value as string, ',', true));
+          json?.text(JSON.stringify(value));
+        } else if (Number.isFinite(value)) {
+          csv?.number(value as number);
+          json?.number(value as number);
+        } else json?.text('null');
       }
-      if (csvFd !== undefined) csv += `${csvLine}\r\n`;
-      if (jsonFd !== undefined) json += `${jsonLine}}`;
-      if (csv.length > chunkBytes) {
-        writeSync(csvFd as number, csv);
-        csv = '';
-      }
-      if (json.length > chunkBytes) {
-        writeSync(jsonFd as number, json);
-        json = '';
-      }
+      csv?.text('\r\n');
+      json?.text('}');
     }
-    if (csvFd !== undefined) writeSync(csvFd, csv);
-    if (jsonFd !== undefined) writeSync(jsonFd, `${json}\n]\n`);
-  } finally {
-    if (csvFd !== undefined) closeSync(csvFd);
-    if (jsonFd !== undefined) closeSync(jsonFd);
+    json?.text('\n]\n');
+    csv?.close();
+    json?.close();
+  } catch (error) {
+    csv?.abandon();
+    json?.abandon();
+    throw error;
   }
   return [csvPath, jsonPath].filter((path): path is string => path !== undefined);
 }
