@@ -155,9 +155,14 @@ export function writeColumnTable(dir: string, name: string, table: { columns: Ta
         if (text[i] === true) {
           csv?.text(csvText(value as string, ',', true));
           json?.text(JSON.stringify(value));
-        } else if (Number.isFinite(value)) {
+        } else if (Number.isInteger(value) && (value as number) >= 0 && (value as number) < 1e15) {
           csv?.number(value as number);
           json?.number(value as number);
+        } else if (Number.isFinite(value)) {
+          // Shortest round-trip text, made once for both files.
+          const digits = String(value);
+          csv?.text(digits);
+          json?.text(digits);
         } else json?.text('null');
       }
       csv?.text('\r\n');

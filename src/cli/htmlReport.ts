@@ -72,9 +72,21 @@ export function htmlReportInput(asOf: Date, source: string, notes: readonly stri
 }
 
 /** The self-contained HTML report of a run. */
-export function htmlReport(asOf: Date, source: string, notes: readonly string[], rfm: RfmAnalysis | undefined, clv: ClvAnalysis | undefined, rows: readonly CustomerRow[], settings: Settings, holdout: HoldoutRun | undefined): string {
+export function htmlReport(
+  asOf: Date,
+  source: string,
+  notes: readonly string[],
+  rfm: RfmAnalysis | undefined,
+  clv: ClvAnalysis | undefined,
+  rows: readonly CustomerRow[],
+  settings: Settings,
+  holdout: HoldoutRun | undefined,
+  charts?: ReportChartData,
+): string {
   // Built from data the library made: rendered without being validated again (see reportCharts).
-  return renderParsedReport(htmlReportInput(asOf, source, notes, rfm, clv, rows, settings, holdout) as ParsedReportInput);
+  // `charts`, when the run already computed them for charts.json, are not computed twice.
+  const input = htmlReportInput(asOf, source, notes, rfm, clv, rows, settings, holdout) as ParsedReportInput;
+  return charts === undefined ? renderParsedReport(input) : renderParsedReport(input, charts);
 }
 
 /** The data of every chart of the run's report, for `--out` to write as `charts.json` (JSON.stringify it). */

@@ -61,8 +61,8 @@ export async function main(argv: readonly string[]): Promise<number> {
       }
       if (error.code === 'degenerate_data') {
         // Data that cannot identify the model (nobody bought twice, everyone alike): a model failure, exit 3.
-        const hint = typeof error.details?.hint === 'string' ? ` ${error.details.hint}` : '';
-        process.stderr.write(`The model cannot be fitted: the data cannot identify it.${hint} Try more customers, a longer history, another --model, or the library's penalizer option.\n`);
+        // The fitter's message above already carries its hint.
+        process.stderr.write(`The model cannot be fitted: the data cannot identify it. Try more customers, a longer history, another --model, or the library's penalizer option.\n`);
         return exitCodes.notConverged;
       }
       return exitCodes.invalidInput;

@@ -9,6 +9,7 @@ import { trackRepeatPurchases } from '../clv/validation/trackRepeatPurchases.js'
 import { toHistoryColumns } from '../clv/historyColumns.js';
 import type { TransactionColumnBatch, TransactionMapping } from '../io/index.js';
 import type { TransactionInput } from '../models/transaction.js';
+import type { ReportChartData } from '../report/index.js';
 import { createCustomerTotals } from '../summaries/customerTotals.js';
 import { analyzeClv, type ClvAnalysis, modelLabels, valueAtRisk } from './analyze.js';
 import type { Settings } from './commandLine.js';
@@ -168,10 +169,12 @@ export async function runCommand(settings: Settings, streams: Streams): Promise<
     run.segments = rfm.segments;
   }
   const tableName = settings.command === 'report' ? 'customers' : settings.command;
-  if (settings.out !== undefined && settings.command !== 'contacts' && rfm) {
-    // Written again with the values once the model is fitted; if the fit fails, this file stays.
-    written.push(...writeColumnTable(settings.out, tableName, customerTableColumns(customers, rfm, undefined, false), settings.formats));
-  }
+  // The RFM table is written now when no model follows, and before the failure when the fit fails;
+  // after a successful fit it is written once, with the values.
+  const writeRfmTable = () => {
+    if (settings.out !== undefined && settings.command !== 'contacts' && rfm) written.push(...writeColumnTable(settings.out, tableName, customerTableColumns(customers, rfm, undefined, false), settings.formats));
+  };
+  if (settings.command === 'rfm') writeRfmTable();
 
   let clv: ClvAnalysis | undefined;
   let holdout: HoldoutRun | undefined;
@@ -185,6 +188,7 @@ export async function runCommand(settings: Settings, streams: Streams): Promise<
     } catch (error) {
       if (isRelmarkError(error)) {
         run.fitError = { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) };
+        writeRfmTable();
         if (written.length > 0) say(`\nWrote ${written.join(', ')}`);
         finishJson();
       }
@@ -229,20 +233,19 @@ export async function runCommand(settings: Settings, streams: Streams): Promise<
   // The report's per-customer rows, built once for charts.json and the HTML page.
   let rows: CustomerRow[] | undefined;
   const customerRows = () => (rows ??= htmlRows(customers, rfm, clv));
+  let charts: ReportChartData | undefined;
   if (settings.out !== undefined) {
     if (settings.command === 'contacts' && clv && risk) {
       const order = rankBy(risk, customers.customerIds);
       written.push(...writeColumnTable(settings.out, 'contacts', customerTableColumns(customers, rfm, clv, true, risk, order), settings.formats));
     } else if (clv) {
-      // The table again, now with the values (the same paths: listed once).
-      writeColumnTable(settings.out, tableName, customerTableColumns(customers, rfm, clv, false), settings.formats).forEach((path) => {
-        if (!written.includes(path)) written.push(path);
-      });
+      written.push(...writeColumnTable(settings.out, tableName, customerTableColumns(customers, rfm, clv, false), settings.formats));
     }
     if (settings.command === 'report') {
       // The data behind every chart of the report, for Observable Plot, Vega-Lite or a notebook.
       const chartsPath = join(settings.out, 'charts.json');
-      writeJson(chartsPath, reportCharts(asOf, basename(run.source), notes, rfm, clv, customerRows(), settings, holdout));
+      charts = reportCharts(asOf, basename(run.source), notes, rfm, clv, customerRows(), settings, holdout);
+      writeJson(chartsPath, charts);
       written.push(chartsPath);
     }
     if (clv) {
@@ -252,7 +255,7 @@ export async function runCommand(settings: Settings, streams: Streams): Promise<
     }
   }
   if (settings.html !== undefined) {
-    writeText(settings.html, htmlReport(asOf, basename(run.source), notes.filter((note) => note !== `as of ${day(asOf)}`), rfm, clv, customerRows(), settings, holdout));
+    writeText(settings.html, htmlReport(asOf, basename(run.source), notes.filter((note) => note !== `as of ${day(asOf)}`), rfm, clv, customerRows(), settings, holdout, charts));
     written.push(settings.html);
   }
   if (written.length > 0) {

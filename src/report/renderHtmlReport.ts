@@ -107,8 +107,7 @@ export function renderHtmlReport(input: HtmlReportInput): string {
 }
 
 /** {@link renderHtmlReport} on input already in its parsed shape (built by relmark itself): no validation. @internal */
-export function renderParsedReport(data: ParsedReportInput): string {
-  const charts = chartDataOf(data);
+export function renderParsedReport(data: ParsedReportInput, charts: ReportChartData = chartDataOf(data)): string {
   const title = data.title ?? 'relmark report';
   const body: string[] = [`<h1>${escapeXml(title)}</h1>`, `<p class="meta">As of ${escapeXml(day(data.asOf))}${data.source === undefined ? '' : ` · ${escapeXml(data.source)}`}</p>`];
   for (const note of data.notes ?? []) body.push(`<p class="meta">${escapeXml(note)}</p>`);
