@@ -1,6 +1,7 @@
 import { RelmarkError } from '../errors/RelmarkError.js';
 import { msPerDay, msPerUnit } from '../internal/time.js';
 import type { TimeUnit } from '../models/primitives.js';
+import type { TransactionColumnBatch } from '../io/transactionColumnReader.js';
 
 /**
  * Per-customer totals kept in one pass over transaction columns, finished once the end of observation
@@ -20,17 +21,8 @@ export interface CustomerTotalsOptions {
   readonly nameOf?: (customer: number) => string;
 }
 
-/** One batch of valid rows, as the column reader gives them. @internal */
-export interface TotalsBatch {
-  readonly length: number;
-  readonly customer: Int32Array;
-  readonly at: Float64Array;
-  readonly amount: Float64Array;
-  readonly refund: Uint8Array;
-  readonly refundedAt: Float64Array;
-  /** The source line of each row, for errors. */
-  readonly line?: Int32Array;
-}
+/** One batch of valid rows, as the column reader gives them (`line` only for error messages). @internal */
+export type TotalsBatch = Pick<TransactionColumnBatch, 'length' | 'customer' | 'at' | 'amount' | 'refund' | 'refundedAt'> & { readonly line?: Int32Array };
 
 /** RFM and BTYD summaries as columns, one row per customer with a counted purchase, in customer-index order. @internal */
 export interface CustomerTotalsColumns {
