@@ -2,6 +2,7 @@
 // summaries) on the same CSV, single-threaded, written to CSV. Plain JS so that node runs it with
 // no transpiler in the measured process.
 //   node bench/e2e/duckdbJob.mjs rfm|report <file.csv> <asOf YYYY-MM-DD> <out.csv>
+import process from 'node:process';
 import { DuckDBInstance } from '@duckdb/node-api';
 
 const [job, file, asOf, out] = process.argv.slice(2);
