@@ -21,7 +21,7 @@ import { createProgress } from './progress.js';
 import { readInput, type InputInfo } from './readInput.js';
 import { terminalText } from './terminalText.js';
 import { UsageError } from './usageError.js';
-import { createRejectedSink, writeJson, writeText } from './writeOutputs.js';
+import { cellOf, createRejectedSink, type RejectedSink, writeJson, writeText } from './writeOutputs.js';
 
 /** Where a command writes: stdout for results, stderr for progress and notes. */
 export interface Streams {
@@ -111,7 +111,7 @@ export async function runCommand(settings: Settings, streams: Streams): Promise<
   const asOfDefaulted = settings.asOf === undefined;
   const last = info.lastAt;
   if (asOfDefaulted && !Number.isFinite(last)) {
-    reportRows(say, settings, info, rejected, rejectedPath, 0);
+    reportRows(say, info, rejected, rejectedPath);
     throw new RelmarkError('empty_input', 'no valid transaction in the file', { issues: [{ code: 'no_valid_rows', path: [], message: `${sourceName(settings)} has no valid transaction` }] });
   }
   const asOf = settings.asOf ?? new Date((Math.floor(last / msPerDay) + 1) * msPerDay);
@@ -146,7 +146,7 @@ export async function runCommand(settings: Settings, streams: Streams): Promise<
   };
   say(`relmark ${settings.command} ${run.source}`);
   for (const note of notes) say(`  ${note}`);
-  reportRows(say, settings, info, rejected, rejectedPath, rejected.count);
+  reportRows(say, info, rejected, rejectedPath);
   const finishJson = () => {
     if (settings.json) streams.stdout.write(`${JSON.stringify(run, null, 2)}\n`);
   };
@@ -415,33 +415,18 @@ export function htmlRows(customers: CustomerColumns, rfm: RfmColumnsAnalysis | u
   });
 }
 
-function reportRows(
-  say: (line?: string) => void,
-  settings: Settings,
-  info: InputInfo,
-  rejected: ReturnType<typeof createRejectedSink>,
-  rejectedPath: string | undefined,
-  shown: number,
-): void {
-  if (shown === 0) return;
+/** The count of rejected rows and the first of them, each with its line, reason and original cell. */
+function reportRows(say: (line?: string) => void, info: InputInfo, rejected: RejectedSink, rejectedPath: string | undefined): void {
+  if (rejected.count === 0) return;
   say(`  ${count(rejected.count)} rejected rows${rejectedPath === undefined ? ' (write every reason with --rejected <file> or --out <dir>)' : `, every reason written to ${rejectedPath}`}`);
   for (const row of rejected.samples) {
     const issue = row.issues[0];
     if (!issue) continue;
     const field = issue.path.length > 2 ? formatPath(issue.path.slice(2)) : '';
-    const cell = field === '' ? undefined : rawCell(row.input, info.mapping?.[field as keyof typeof info.mapping] ?? field);
-    say(`    line ${row.line ?? '?'}: ${issue.message}${field === '' ? '' : ` (${field}${cell === undefined ? '' : ` ${JSON.stringify(cell)}`})`}`);
+    const cell = field === '' ? '' : cellOf(row.input, info.mapping?.[field as keyof typeof info.mapping] ?? field);
+    say(`    line ${row.line ?? '?'}: ${issue.message}${field === '' ? '' : ` (${field}${cell === '' ? '' : ` ${JSON.stringify(cell)}`})`}`);
   }
   if (rejected.count > rejected.samples.length) say(`    … and ${count(rejected.count - rejected.samples.length)} more`);
-  void settings;
-}
-
-/** The original text of a rejected row's cell, when the row was a record. */
-export function rawCell(input: unknown, column: string): string | undefined {
-  if (typeof input !== 'object' || input === null || !('fields' in input)) return undefined;
-  const fields = (input as { fields: Record<string, unknown> }).fields;
-  const value = Object.hasOwn(fields, column) ? fields[column] : undefined;
-  return value === undefined ? undefined : typeof value === 'string' ? value : JSON.stringify(value);
 }
 
 function printSegments(say: (line?: string) => void, rfm: RfmColumnsAnalysis): void {

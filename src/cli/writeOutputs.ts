@@ -18,8 +18,8 @@ export function writeText(path: string, text: string): void {
 
 const rejectedColumns = ['line', 'field', 'code', 'message', 'value', 'input'];
 
-/** The original text of the cell an issue is about, when the row was a record. */
-function cellOf(input: unknown, field: string): string {
+/** The original text of the cell an issue is about, when the row was a record ('' otherwise). */
+export function cellOf(input: unknown, field: string): string {
   if (field === '' || typeof input !== 'object' || input === null || !('fields' in input)) return '';
   const fields = (input as { fields: Record<string, unknown> }).fields;
   if (!Object.hasOwn(fields, field)) return '';
