@@ -12,18 +12,10 @@ import {
 import { safeParseWith, TransactionSchema, type TransactionInput } from 'relmark/models';
 import type { HtmlReportInput } from 'relmark/report';
 import { scoreRfm, segmentRfm, summarizeRfm, summarizeSegments } from 'relmark/rfm';
+import { readCdnowMaster } from '../helpers/cdnowMaster.js';
 
-/** Test-only reader of CDNOW_master.txt (`customer_id date number_of_cds dollar_value`, blank-separated, CRLF). */
-export function readCdnowMaster(path: string): TransactionInput[] {
-  return readFileSync(path, 'utf8')
-    .split(/\r?\n/)
-    .slice(1)
-    .filter((line) => line.trim() !== '')
-    .map((line) => {
-      const [customerId, date, , dollars] = line.trim().split(/\s+/) as [string, string, string, string];
-      return { customerId, at: `${date.slice(0, 4)}-${date.slice(4, 6)}-${date.slice(6, 8)}`, amount: Number(dollars) };
-    });
-}
+/** Re-exported for the browser test, which reads CDNOW through this module. */
+export { readCdnowMaster };
 
 /** Test-only reader of examples/data/sample-transactions.csv (no quoted fields); its rows with an invalid field are left out, as the CLI rejects them. */
 export function readSampleCsv(path: string): TransactionInput[] {

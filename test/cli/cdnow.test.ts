@@ -6,21 +6,10 @@ import { scoreRfm, segmentRfm, summarizeRfm } from 'relmark/rfm';
 import { expectClose } from '../helpers/expectClose.js';
 import { missingDataReason, sharedDataFile } from '../helpers/sharedData.js';
 import { buildCli, runCli, tempDir } from './runCli.js';
+import { readCdnowMaster } from '../helpers/cdnowMaster.js';
 
 const name = 'CDNOW_master.txt';
 const file = sharedDataFile(name);
-
-/** Test-only reader of CDNOW_master.txt (`customer_id date number_of_cds dollar_value`, blank-separated, CRLF). */
-function readCdnowMaster(path: string) {
-  return readFileSync(path, 'utf8')
-    .split(/\r?\n/)
-    .slice(1)
-    .filter((line) => line.trim() !== '')
-    .map((line) => {
-      const [customerId, date, , dollars] = line.trim().split(/\s+/) as [string, string, string, string];
-      return { customerId, at: `${date.slice(0, 4)}-${date.slice(4, 6)}-${date.slice(6, 8)}`, amount: Number(dollars) };
-    });
-}
 
 describe(`relmark report on ${name}`, { timeout: 120_000 }, () => {
   let cli = '';
