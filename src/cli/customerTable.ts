@@ -123,8 +123,12 @@ function createByteFile(path: string) {
         writeSync(fd, value);
         return;
       }
-      buffer.set(value, used);
-      used += value.length;
+      // A loop beats TypedArray#set's call overhead for the short keys and labels written per cell.
+      if (value.length < 64) for (let i = 0; i < value.length; i++) buffer[used++] = value[i] as number;
+      else {
+        buffer.set(value, used);
+        used += value.length;
+      }
     },
     byte(value: number) {
       if (used === buffer.length) flush();
