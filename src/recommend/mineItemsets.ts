@@ -20,7 +20,7 @@ export interface FrequentItemsets {
 }
 
 /** The most frequent itemsets a call may produce before it stops with `invalid_options`. @internal */
-export const maxFrequentItemsets = 5_000_000;
+export const maxFrequentItemsets = 1_000_000;
 
 class Growable {
   data: Int32Array;

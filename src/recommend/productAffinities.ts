@@ -76,7 +76,7 @@ const OptionsSchema = z.object({
  * 2004) over baskets held as typed arrays; the rules then come from the itemsets' exact counts.
  * Edge cases: `[]` → 0 baskets and no rules; `minSupport: 0` still needs an itemset to occur in one
  * basket. The result does not depend on line order. Cost grows with the number of frequent
- * itemsets; more than 5,000,000 stops with `invalid_options` rather than run for minutes.
+ * itemsets; more than 1,000,000 stops with `invalid_options` rather than run for minutes.
  *
  * @param orderLines - Lines with `transactionId` and `sku` (other fields, such as those of a
  *   `BasketLine`, are ignored); never mutated.
