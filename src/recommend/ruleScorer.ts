@@ -30,13 +30,31 @@ export function rulesScorer(rules: readonly AssociationRule[], itemIndex: (sku: 
     first[r] = min;
   }
   const itemTotal = catalogue.length;
-  // Rules by their smallest antecedent item (CSR), in preference order.
-  const byFirstOffsets = new Int32Array(itemTotal + 1);
-  for (let r = 0; r < sorted.length; r++) byFirstOffsets[(first[r] as number) + 1]!++;
-  for (let i = 0; i < itemTotal; i++) byFirstOffsets[i + 1]! += byFirstOffsets[i] as number;
-  const byFirst = new Int32Array(sorted.length);
-  const cursor = byFirstOffsets.slice(0, itemTotal);
-  for (let r = 0; r < sorted.length; r++) byFirst[cursor[first[r] as number]!++] = r;
+  // Rules are found three ways, so that a customer touches only rules that apply or nearly apply:
+  // one-item antecedents by that item, two-item antecedents by the pair (a hash lookup per pair the
+  // customer owns), longer ones by their smallest item with a subset check.
+  const single = groupBy(sorted.length, (r) => (antecedentOffsets[r + 1]! - antecedentOffsets[r]! === 1 ? (first[r] as number) : -1), itemTotal);
+  const pairGroup = new Map<number, number>();
+  const pairKey = (i: number, j: number) => i * itemTotal + j;
+  const hasPair = new Uint8Array(itemTotal);
+  const pairOf = (r: number) => {
+    const a = antecedentOffsets[r] as number;
+    if (antecedentOffsets[r + 1]! - a !== 2) return -1;
+    const x = antecedentItems[a] as number;
+    const y = antecedentItems[a + 1] as number;
+    const key = pairKey(Math.min(x, y), Math.max(x, y));
+    let g = pairGroup.get(key);
+    if (g === undefined) {
+      g = pairGroup.size;
+      pairGroup.set(key, g);
+    }
+    hasPair[Math.min(x, y)] = 1;
+    return g;
+  };
+  const pairIds = new Int32Array(sorted.length);
+  for (let r = 0; r < sorted.length; r++) pairIds[r] = pairOf(r);
+  const pairs = groupBy(sorted.length, (r) => pairIds[r] as number, pairGroup.size);
+  const longer = groupBy(sorted.length, (r) => (antecedentOffsets[r + 1]! - antecedentOffsets[r]! > 2 ? (first[r] as number) : -1), itemTotal);
 
   const mark = new Uint8Array(itemTotal);
   const bestRule = new Int32Array(itemTotal).fill(-1);
@@ -52,21 +70,31 @@ export function rulesScorer(rules: readonly AssociationRule[], itemIndex: (sku: 
     score(owned, allowed) {
       for (const item of owned) mark[item] = 1;
       let n = 0;
-      for (const item of owned) {
-        const end = byFirstOffsets[item + 1] as number;
-        for (let p = byFirstOffsets[item] as number; p < end; p++) {
-          const r = byFirst[p] as number;
-          const c = consequent[r] as number;
-          if (!allowed(c)) continue;
+      const consider = (r: number) => {
+        const c = consequent[r] as number;
+        if (!allowed(c)) return;
+        const best = bestRule[c] as number;
+        if (best === -1) {
+          bestRule[c] = r;
+          items[n++] = c;
+        } else if (r < best) bestRule[c] = r;
+      };
+      for (let x = 0; x < owned.length; x++) {
+        const item = owned[x] as number;
+        for (let p = single.offsets[item] as number, end = single.offsets[item + 1] as number; p < end; p++) consider(single.members[p] as number);
+        if (hasPair[item] === 1) {
+          for (let y = x + 1; y < owned.length; y++) {
+            const g = pairGroup.get(pairKey(item, owned[y] as number));
+            if (g === undefined) continue;
+            for (let p = pairs.offsets[g] as number, end = pairs.offsets[g + 1] as number; p < end; p++) consider(pairs.members[p] as number);
+          }
+        }
+        for (let p = longer.offsets[item] as number, end = longer.offsets[item + 1] as number; p < end; p++) {
+          const r = longer.members[p] as number;
           let applies = true;
           const stop = antecedentOffsets[r + 1] as number;
           for (let a = antecedentOffsets[r] as number; a < stop && applies; a++) applies = mark[antecedentItems[a] as number] === 1;
-          if (!applies) continue;
-          const best = bestRule[c] as number;
-          if (best === -1) {
-            bestRule[c] = r;
-            items[n++] = c;
-          } else if (r < best) bestRule[c] = r;
+          if (applies) consider(r);
         }
       }
       for (let i = 0; i < n; i++) {
@@ -91,4 +119,21 @@ export function rulesScorer(rules: readonly AssociationRule[], itemIndex: (sku: 
       };
     },
   };
+}
+
+/** Members 0…count−1 grouped by `groupOf` (−1: in no group), as compressed sparse rows, members ascending. */
+function groupBy(count: number, groupOf: (member: number) => number, groups: number): { offsets: Int32Array; members: Int32Array } {
+  const offsets = new Int32Array(groups + 1);
+  for (let m = 0; m < count; m++) {
+    const g = groupOf(m);
+    if (g >= 0) offsets[g + 1]!++;
+  }
+  for (let g = 0; g < groups; g++) offsets[g + 1]! += offsets[g] as number;
+  const members = new Int32Array(offsets[groups] as number);
+  const cursor = offsets.slice(0, groups);
+  for (let m = 0; m < count; m++) {
+    const g = groupOf(m);
+    if (g >= 0) members[cursor[g]!++] = m;
+  }
+  return { offsets, members };
 }
