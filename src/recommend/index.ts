@@ -4,6 +4,20 @@
  * and the `cross_sell` contact candidates that `planContacts` arbitrates.
  * @module recommend
  */
-export * from './productAffinities.js';
-export * from './recommendProducts.js';
-export * from './recommendationCandidates.js';
+export {
+  productAffinities,
+  productAffinitiesUnchecked,
+  type AssociationRule,
+  type ProductAffinities,
+  type ProductAffinitiesOptions,
+} from './productAffinities.js';
+export {
+  recommendProducts,
+  recommendProductsUnchecked,
+  type CustomerRecommendations,
+  type ProductRecommendation,
+  type RecommendMethod,
+  type RecommendProductsOptions,
+  type RecommendProductsUncheckedOptions,
+} from './recommendProducts.js';
+export { recommendationCandidates, type RecommendationCandidatesOptions } from './recommendationCandidates.js';
