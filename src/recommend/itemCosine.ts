@@ -98,25 +98,39 @@ export function itemCosineScorer(columns: BasketColumns, neighbors: number): Cus
     }
   }
   const nbOffsets = new Int32Array(itemTotal + 1);
-  const nbOther: number[] = [];
-  const nbCo: number[] = [];
-  const nbCos: number[] = [];
+  let kept = 0;
+  for (let i = 0; i < itemTotal; i++) kept += Math.min(neighbors, (degree[i + 1] as number) - (degree[i] as number));
+  const nbOther = new Int32Array(kept);
+  const nbCo = new Int32Array(kept);
+  const nbCos = new Float64Array(kept);
+  let w = 0;
+  const slots = new Int32Array(neighbors);
+  const closer = (a: number, b: number) => (allCos[a] as number) > (allCos[b] as number) || ((allCos[a] as number) === (allCos[b] as number) && (allOther[a] as number) < (allOther[b] as number));
   for (let i = 0; i < itemTotal; i++) {
     const start = degree[i] as number;
     const end = degree[i + 1] as number;
-    const slots: number[] = [];
-    for (let s = start; s < end; s++) slots.push(s);
-    // Most similar first; equal similarity: the product earlier in code-unit order.
-    slots.sort((a, b) => (allCos[b] as number) - (allCos[a] as number) || (allOther[a] as number) - (allOther[b] as number));
-    for (let t = 0; t < slots.length && t < neighbors; t++) {
-      const s = slots[t] as number;
-      nbOther.push(allOther[s] as number);
-      nbCo.push(allCo[s] as number);
-      nbCos.push(allCos[s] as number);
+    // The `neighbors` best slots by insertion (most similar first; equal similarity: lower index,
+    // which is code-unit order), without sorting the whole row.
+    let size = 0;
+    for (let s = start; s < end; s++) {
+      if (size === neighbors && !closer(s, slots[size - 1] as number)) continue;
+      let at = size === neighbors ? size - 1 : size++;
+      while (at > 0 && closer(s, slots[at - 1] as number)) {
+        slots[at] = slots[at - 1] as number;
+        at--;
+      }
+      slots[at] = s;
     }
-    nbOffsets[i + 1] = nbOther.length;
+    for (let t = 0; t < size; t++) {
+      const s = slots[t] as number;
+      nbOther[w] = allOther[s] as number;
+      nbCo[w] = allCo[s] as number;
+      nbCos[w++] = allCos[s] as number;
+    }
+    nbOffsets[i + 1] = w;
   }
 
+  const mark = new Uint8Array(itemTotal);
   const items = new Int32Array(itemTotal);
   const scores = new Float64Array(itemTotal);
   const ties = new Float64Array(itemTotal);
@@ -131,13 +145,14 @@ export function itemCosineScorer(columns: BasketColumns, neighbors: number): Cus
     items,
     scores,
     ties,
-    score(owned, allowed) {
+    score(owned, blocked, excludeOwned) {
+      for (const i of owned) mark[i] = 1;
       let n = 0;
       for (const i of owned) {
         const end = nbOffsets[i + 1] as number;
         for (let p = nbOffsets[i] as number; p < end; p++) {
           const j = nbOther[p] as number;
-          if (!allowed(j)) continue;
+          if (blocked[j] === 1 || (excludeOwned && mark[j] === 1)) continue;
           const cos = nbCos[p] as number;
           if (bestFrom[j] === -1) {
             items[n++] = j;
@@ -165,6 +180,7 @@ export function itemCosineScorer(columns: BasketColumns, neighbors: number): Cus
         explained.total[j] = total[j] as number;
         bestFrom[j] = -1;
       }
+      for (const i of owned) mark[i] = 0;
       return n;
     },
     explain(item) {

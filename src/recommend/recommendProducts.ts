@@ -243,7 +243,6 @@ function recommend(orderLines: readonly CustomerKeyLine[], at: Float64Array, opt
   const byCustomer = new Map<string, number>();
   for (let b = 0; b < histories.basketCount; b++) byCustomer.set(histories.basketKeys[b] as string, b);
   const customers = options.customers ?? [...byCustomer.keys()].sort(compareIds);
-  const mark = new Uint8Array(catalogue.length);
   const out: CustomerRecommendations[] = [];
   for (const customerId of customers) {
     const b = byCustomer.get(customerId);
@@ -252,12 +251,18 @@ function recommend(orderLines: readonly CustomerKeyLine[], at: Float64Array, opt
       continue;
     }
     const owned = histories.basketItems.subarray(histories.basketOffsets[b], histories.basketOffsets[b + 1]);
-    for (const item of owned) mark[item] = 1;
-    const allowed = (item: number) => blocked[item] === 0 && (options.exclude === 'none' || mark[item] === 0);
-    const n = scorer.score(owned, allowed);
-    for (const item of owned) mark[item] = 0;
+    const n = scorer.score(owned, blocked, options.exclude === 'purchased');
     const top = topK(scorer, n, options.k, catalogue);
-    const recommendations: ProductRecommendation[] = top.map((c, r) => ({ sku: catalogue[scorer.items[c] as number] as string, rank: r + 1, ...scorer.explain(scorer.items[c] as number) }));
+    const recommendations: ProductRecommendation[] = [];
+    for (let r = 0; r < top.length; r++) {
+      const item = scorer.items[top[r] as number] as number;
+      const why = scorer.explain(item);
+      recommendations.push(
+        why.rule === undefined
+          ? { sku: catalogue[item] as string, rank: r + 1, score: why.score, basis: why.basis, evidence: why.evidence }
+          : { sku: catalogue[item] as string, rank: r + 1, score: why.score, basis: why.basis, evidence: why.evidence, rule: why.rule },
+      );
+    }
     out.push({ customerId, method: options.method, recommendations });
   }
   return out;

@@ -62,17 +62,18 @@ export function rulesScorer(rules: readonly AssociationRule[], itemIndex: (sku: 
   const scores = new Float64Array(itemTotal);
   const ties = new Float64Array(itemTotal);
   const chosen = new Int32Array(itemTotal).fill(-1);
+  const evidence: (string | undefined)[] = new Array<string | undefined>(sorted.length);
 
   return {
     items,
     scores,
     ties,
-    score(owned, allowed) {
+    score(owned, blocked, excludeOwned) {
       for (const item of owned) mark[item] = 1;
       let n = 0;
       const consider = (r: number) => {
         const c = consequent[r] as number;
-        if (!allowed(c)) return;
+        if (blocked[c] === 1 || (excludeOwned && mark[c] === 1)) return;
         const best = bestRule[c] as number;
         if (best === -1) {
           bestRule[c] = r;
@@ -109,14 +110,17 @@ export function rulesScorer(rules: readonly AssociationRule[], itemIndex: (sku: 
       return n;
     },
     explain(item) {
-      const rule = sorted[chosen[item] as number] as AssociationRule;
-      const basis = listItems(rule.antecedent);
-      return {
-        score: rule.confidence,
-        basis: rule.antecedent,
-        evidence: `bought ${basis}; ${Math.round(rule.confidence * 100)}% of baskets with ${basis} also have ${rule.consequent}, lift ${Math.round(rule.lift * 10) / 10}`,
-        rule,
-      };
+      const r = chosen[item] as number;
+      // The evidence depends on the rule only: built once per rule, shared by every customer it serves.
+      let text = evidence[r];
+      if (text === undefined) {
+        const rule = sorted[r] as AssociationRule;
+        const basis = listItems(rule.antecedent);
+        text = `bought ${basis}; ${Math.round(rule.confidence * 100)}% of baskets with ${basis} also have ${rule.consequent}, lift ${Math.round(rule.lift * 10) / 10}`;
+        evidence[r] = text;
+      }
+      const rule = sorted[r] as AssociationRule;
+      return { score: rule.confidence, basis: rule.antecedent, evidence: text, rule };
     },
   };
 }

@@ -11,7 +11,11 @@ import type { ProductRecommendation } from './recommendProducts.js';
  * object is built per candidate, only per recommendation kept. @internal
  */
 export interface CustomerScorer {
-  score(owned: Int32Array, allowed: (item: number) => boolean): number;
+  /**
+   * Fills the candidates of the customer who owns `owned` (ascending item indices): never an item
+   * with `blocked[item] === 1`, nor an owned item when `excludeOwned`.
+   */
+  score(owned: Int32Array, blocked: Uint8Array, excludeOwned: boolean): number;
   readonly items: Int32Array;
   readonly scores: Float64Array;
   readonly ties: Float64Array;
