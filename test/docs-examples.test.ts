@@ -12,6 +12,7 @@ import * as models from 'relmark/models';
 import * as parallel from 'relmark/parallel';
 import * as rewards from 'relmark/rewards';
 import * as rfm from 'relmark/rfm';
+import * as recommend from 'relmark/recommend';
 import * as testing from 'relmark/testing';
 import { collectDocExamples, instrumentExample, matchesShown } from './helpers/docExamples.js';
 
@@ -27,6 +28,7 @@ const modules: Record<string, unknown> = {
   'relmark/rewards': rewards,
   'relmark/io': io,
   'relmark/parallel': parallel,
+  'relmark/recommend': recommend,
   'relmark/testing': testing,
   zod: z,
   'fast-check': { default: fc, ...fc },

@@ -36,6 +36,8 @@ export interface Settings {
   readonly json: boolean;
   /** The text encoding of the input. */
   readonly encoding: 'utf-8' | 'latin1';
+  /** contacts only: an order-lines file whose recommendations become cross-sell offers in the plan. */
+  readonly orderLines?: string | undefined;
 }
 
 /** What the command line asks for: a command to run, or a help text to print. */
@@ -134,6 +136,10 @@ P(alive)) — the value they would bring if still active, times the chance they 
 with their segment's suggested action. With --out it writes contacts.csv/json.
 
 ${inputHelp}
+  --order-lines <file>      order lines (CSV: transaction_id, customer_id, date, sku; optional
+                            quantity, price, category, line_id): recommends products from the rules
+                            they support and plans cross-sell offers for the next 7 days (one per
+                            customer); with --out it writes offers.csv/json
 ${modelHelp}
 
 ${exitHelp}`,
@@ -161,6 +167,7 @@ const options = {
   'holdout-from': { type: 'string' },
   json: { type: 'boolean' },
   encoding: { type: 'string' },
+  'order-lines': { type: 'string' },
 } as const;
 
 const modelOptions = ['time-unit', 'horizon-months', 'discount-rate', 'margin', 'model'];
@@ -200,6 +207,7 @@ export function parseCommandLine(argv: readonly string[]): Request {
     const given = modelOptions.filter((name) => v[name as keyof typeof v] !== undefined);
     if (given.length > 0) throw new UsageError(`rfm does not fit a model: --${given.join(', --')} does not apply`);
   }
+  if (v['order-lines'] !== undefined && command !== 'contacts') throw new UsageError('--order-lines is an option of relmark contacts');
   if (v.html !== undefined && command !== 'report') throw new UsageError('--html is an option of relmark report');
   if (v['holdout-from'] !== undefined && command !== 'report') throw new UsageError('--holdout-from is an option of relmark report');
   const model = v.model ?? 'bg-nbd';
@@ -263,6 +271,7 @@ export function parseCommandLine(argv: readonly string[]): Request {
       holdoutFrom,
       json: v.json === true,
       encoding,
+      orderLines: v['order-lines'],
     },
   };
 }

@@ -17,6 +17,7 @@ import { analyzeRfmColumns, orderByCustomerId, type CustomerColumns, type RfmCol
 import { customerTableColumns, writeColumnTable } from './customerTable.js';
 import { formatTable } from './formatTable.js';
 import { htmlReport, reportCharts, reportColumns, type HoldoutRun } from './htmlReport.js';
+import { planOrderLineOffers } from './orderLineOffers.js';
 import { createProgress } from './progress.js';
 import { readInput, type InputInfo } from './readInput.js';
 import { terminalText } from './terminalText.js';
@@ -50,6 +51,7 @@ interface RunSummary {
   holdout?: unknown;
   topCustomers?: unknown[];
   contacts?: unknown[];
+  offers?: unknown;
   written: string[];
 }
 
@@ -228,6 +230,11 @@ export async function runCommand(settings: Settings, streams: Streams): Promise<
     const rows = best.map((j) => contactRow(j, customers, rfm, clv as ClvAnalysis, risk as Float64Array));
     say(formatTable(['customer', 'segment', 'P(alive)', 'CLV', 'value at risk', 'suggested action'], rows.map((r) => [r.customerId, r.segment, fixed(r.probabilityAlive, 3), fixed(r.clv, 2), fixed(r.valueAtRisk, 2), r.action]), [false, false, true, true, true, false]));
     run.contacts = rows;
+  }
+  if (settings.command === 'contacts' && settings.orderLines !== undefined) {
+    const offers = planOrderLineOffers(settings.orderLines, asOf, { top: settings.top, out: settings.out, formats: settings.formats, say });
+    run.offers = offers.summary;
+    written.push(...offers.written);
   }
 
   // The report's per-customer values as columns, shared by charts.json and the HTML page.

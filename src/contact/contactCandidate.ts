@@ -32,6 +32,7 @@ export const ContactCandidateSchema = z
     latest: InstantSchema.optional(),
     campaignId: IdSchema.optional(),
     tags: TagsSchema,
+    explanation: z.string().optional(),
   })
   .refine((c) => c.earliest === undefined || c.latest === undefined || c.earliest.getTime() <= c.latest.getTime(), {
     message: 'latest must not be before earliest',

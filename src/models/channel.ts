@@ -73,11 +73,11 @@ export type Direction = z.output<typeof DirectionSchema>;
  * ```ts
  * import { PurposeSchema } from 'relmark/models';
  * PurposeSchema.options;
- * //=> ['marketing', 'transactional', 'service', 'feedback']
+ * //=> ['marketing', 'transactional', 'service', 'feedback', 'cross_sell', 'replenishment', 'occasion']
  * ```
  * @category Models
  */
-export const PurposeSchema = z.enum(['marketing', 'transactional', 'service', 'feedback']);
+export const PurposeSchema = z.enum(['marketing', 'transactional', 'service', 'feedback', 'cross_sell', 'replenishment', 'occasion']);
 /** @category Models */
 export type Purpose = z.output<typeof PurposeSchema>;
 

@@ -16,3 +16,4 @@ export * from './reward.js';
 export * from './parse.js';
 export * from './parseTransactions.js';
 export * from './idRecord.js';
+export * from './basketLine.js';

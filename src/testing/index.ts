@@ -11,3 +11,4 @@ export * from './contact.js';
 export * from './rewards.js';
 export * from './summaries.js';
 export * from './clvDiscrete.js';
+export * from './recommend.js';

@@ -11,6 +11,7 @@ import { clvCases } from './clv.js';
 import { contactCases } from './contact.js';
 import { ioCases } from './io.js';
 import { errorsCases, modelsCases } from './models.js';
+import { recommendCases } from './recommend.js';
 import { reportCases, reportChartDataCases, sqlCases } from './report.js';
 import { rewardsCases } from './rewards.js';
 import { rfmCases } from './rfm.js';
@@ -28,6 +29,7 @@ export const casesByArea: Readonly<Record<string, readonly SweepCase[]>> = {
   report: [...reportCases, ...reportChartDataCases],
   sql: sqlCases,
   clv: clvCases,
+  recommend: recommendCases,
 };
 
 export const allCases: readonly SweepCase[] = Object.values(casesByArea).flat();
