@@ -29,10 +29,10 @@ describe('ContactPolicySchema', () => {
       capacity: [],
       exemptPurposes: ['transactional', 'service'],
       exemptPurposesCountTowardCaps: false,
-      consentRequiredFor: ['marketing', 'feedback'],
+      consentRequiredFor: ['marketing', 'feedback', 'replenishment', 'occasion'],
       overrides: [],
       underContact: [],
-      usefulPurposes: ['marketing', 'service', 'feedback'],
+      usefulPurposes: ['marketing', 'service', 'feedback', 'replenishment', 'occasion'],
       segmentAttribute: 'segment',
       valueAttribute: 'value',
     });

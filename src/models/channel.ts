@@ -68,16 +68,24 @@ export type Direction = z.output<typeof DirectionSchema>;
 
 /**
  * Why a message or contact happens. Transactional and service messages are usually exempt from
- * marketing caps; consent is given per channel and purpose.
+ * marketing caps; consent is given per channel and purpose. `replenishment` and `occasion` are kinds
+ * of marketing: without their own consent record, a customer's marketing consent applies to them.
  * @example
  * ```ts
  * import { PurposeSchema } from 'relmark/models';
  * PurposeSchema.options;
- * //=> ['marketing', 'transactional', 'service', 'feedback']
+ * //=> ['marketing', 'transactional', 'service', 'feedback', 'replenishment', 'occasion']
  * ```
  * @category Models
  */
-export const PurposeSchema = z.enum(['marketing', 'transactional', 'service', 'feedback']);
+export const PurposeSchema = z.enum([
+  'marketing',
+  'transactional',
+  'service',
+  'feedback',
+  'replenishment', // a customer due to buy again (dueCandidates)
+  'occasion', // a birthday or anniversary (occasionCandidates)
+]);
 /** @category Models */
 export type Purpose = z.output<typeof PurposeSchema>;
 
