@@ -233,7 +233,9 @@ export function nextPurchaseDueUnchecked(purchases: readonly DuePurchase[], opti
     group.days.push(...days);
     logGaps.set(group, gaps);
   }
-  const all = estimatePopulation([...logGaps.values()]);
+  // In id order, so that sums (and so the results, to the last bit) do not depend on the input order.
+  const entries = [...logGaps].sort(([a], [b]) => compareIds(a.customerId, b.customerId) || compareCategories(a.category, b.category));
+  const all = estimatePopulation(entries.map(([, gaps]) => gaps));
   if (all === undefined) {
     throw new RelmarkError('degenerate_data', 'nextPurchaseDue: too little repeat buying to estimate the population rhythm', {
       issues: [{ code: 'degenerate_data', path: ['purchases'], message: 'Needs at least two customers with a repeat purchase and one customer with three purchase days' }],
@@ -242,7 +244,7 @@ export function nextPurchaseDueUnchecked(purchases: readonly DuePurchase[], opti
   const byCategory = new Map<string | null, Population | undefined>();
   if (options.perCategory) {
     const lists = new Map<string | null, number[][]>();
-    for (const [group, gaps] of logGaps) {
+    for (const [group, gaps] of entries) {
       const list = lists.get(group.category);
       if (list === undefined) lists.set(group.category, [gaps]);
       else list.push(gaps);
@@ -252,7 +254,7 @@ export function nextPurchaseDueUnchecked(purchases: readonly DuePurchase[], opti
   const z = normalQuantile((1 + options.coverage) / 2);
   const asOf = options.asOf.getTime();
   const result: PurchaseDue[] = [];
-  for (const [group, gaps] of logGaps) {
+  for (const [group, gaps] of entries) {
     const own = options.perCategory ? byCategory.get(group.category) : all;
     const population = own ?? all;
     const { m, sigma2, tau2 } = population;
@@ -283,7 +285,7 @@ export function nextPurchaseDueUnchecked(purchases: readonly DuePurchase[], opti
       population: own === undefined ? 'all' : 'category',
     });
   }
-  return result.sort((a, b) => compareIds(a.customerId, b.customerId) || compareCategories(a.category, b.category));
+  return result;
 }
 
 function compareCategories(a: string | null, b: string | null): number {
