@@ -55,6 +55,7 @@ export interface DueCandidatesOptions {
  */
 export function dueCandidates(dues: readonly PurchaseDue[], options: DueCandidatesOptions): ContactCandidate[] {
   requireArray('dueCandidates', ['dues'], dues);
+  if (options === undefined) throw wrongType('dueCandidates', ['options'], 'an object with a channel', options, 'invalid_options');
   requireOptions('dueCandidates', options);
   const channel: unknown = options.channel;
   if (typeof channel !== 'string' || !/^[a-z][a-z0-9_]{0,63}$/.test(channel)) throw wrongType('dueCandidates', ['options', 'channel'], 'a channel such as "email"', channel, 'invalid_options');
@@ -70,7 +71,17 @@ export function dueCandidates(dues: readonly PurchaseDue[], options: DueCandidat
   const prefix: unknown = options.idPrefix ?? 'due:';
   if (typeof prefix !== 'string') throw wrongType('dueCandidates', ['options', 'idPrefix'], 'a string', prefix, 'invalid_options');
   return dues.map((due, i) => {
-    if (typeof due !== 'object' || due === null || typeof due.customerId !== 'string' || !(due.dueFrom instanceof Date) || !(due.dueUntil instanceof Date) || !(due.lastPurchaseAt instanceof Date) || !Number.isFinite(due.dueUntil.getTime()) || !Number.isFinite(due.dueFrom.getTime())) {
+    if (
+      typeof due !== 'object' ||
+      due === null ||
+      typeof due.customerId !== 'string' || !(due.dueFrom instanceof Date) || !(due.dueUntil instanceof Date) || !(due.lastPurchaseAt instanceof Date) || !Number.isFinite(due.dueUntil.getTime()) || !Number.isFinite(due.dueFrom.getTime()) ||
+      !Number.isFinite(due.lastPurchaseAt.getTime()) ||
+      (due.category !== null && typeof due.category !== 'string') ||
+      typeof due.expectedGapDays !== 'number' ||
+      !Number.isFinite(due.expectedGapDays) ||
+      typeof due.daysSinceLast !== 'number' ||
+      typeof due.overdue !== 'boolean'
+    ) {
       throw wrongType('dueCandidates', ['dues', i], 'an entry from nextPurchaseDue', due);
     }
     const id = `${prefix}${due.customerId}${due.category === null ? '' : `/${due.category}`}`;

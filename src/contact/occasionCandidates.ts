@@ -48,6 +48,7 @@ export interface OccasionCandidatesOptions {
 export function occasionCandidates(occasions: OccasionsResult | readonly UpcomingOccasion[], options: OccasionCandidatesOptions): ContactCandidate[] {
   const list: unknown = Array.isArray(occasions) ? occasions : (occasions as OccasionsResult | undefined)?.upcoming;
   if (!Array.isArray(list)) throw wrongType('occasionCandidates', ['occasions'], 'the result of upcomingOccasions or its upcoming list', occasions);
+  if (options === undefined) throw wrongType('occasionCandidates', ['options'], 'an object with a channel', options, 'invalid_options');
   requireOptions('occasionCandidates', options);
   const channel: unknown = options.channel;
   if (typeof channel !== 'string' || !/^[a-z][a-z0-9_]{0,63}$/.test(channel)) throw wrongType('occasionCandidates', ['options', 'channel'], 'a channel such as "email"', channel, 'invalid_options');
@@ -65,7 +66,7 @@ export function occasionCandidates(occasions: OccasionsResult | readonly Upcomin
   if (typeof prefix !== 'string') throw wrongType('occasionCandidates', ['options', 'idPrefix'], 'a string', prefix, 'invalid_options');
   return list.map((entry: unknown, i) => {
     const o = entry as UpcomingOccasion | null;
-    if (typeof o !== 'object' || o === null || typeof o.customerId !== 'string' || typeof o.occasion !== 'string' || typeof o.date !== 'string' || !(o.startsAt instanceof Date) || !Number.isFinite(o.startsAt.getTime())) {
+    if (typeof o !== 'object' || o === null || typeof o.customerId !== 'string' || typeof o.occasion !== 'string' || typeof o.date !== 'string' || !(o.startsAt instanceof Date) || !Number.isFinite(o.startsAt.getTime()) || typeof o.years !== 'number' || !Number.isFinite(o.years)) {
       throw wrongType('occasionCandidates', ['occasions', i], 'an upcoming occasion', entry);
     }
     const start = o.startsAt.getTime();
