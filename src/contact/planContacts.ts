@@ -478,7 +478,7 @@ interface CandidateSchedule {
   inDependencyOrder(decide: (index: number) => void, usesCapacity: (index: number) => boolean): void;
 }
 
-function candidateSchedule(order: readonly number[], stateNumber: Int32Array, customers: number): CandidateSchedule {
+function candidateSchedule(order: Int32Array, stateNumber: Int32Array, customers: number): CandidateSchedule {
   const n = order.length;
   // Offsets of each customer's candidates in `ranked`, and the candidate indices customer by
   // customer, each customer's in rank order (a counting sort).
@@ -673,31 +673,84 @@ function decisionOf(reason: ContactReason, rule: string, rivalId: string | undef
  * The indices of the candidates in rank order: exempt purposes first (caps and gaps never block them, so they must be
  * in place before the contacts they count against), then priority desc, expected value desc,
  * earliest asc, id in code-unit order.
+ *
+ * Each key is replaced by its dense rank (its position among the key's distinct values), and the ranks
+ * are combined into one integer per candidate, `((exempt·P + priority)·V + value)·E + earliest`; when
+ * that integer times n stays below 2^53, candidates sort as the exact float64 numbers `key·n + index`
+ * with the engine's numeric sort (no comparator), and only runs of equal keys are sorted by id. This
+ * is the same order as the comparator below, which is used when the keys are too many to combine.
  */
-function rankCandidates(policy: ContactPolicy, candidates: readonly ContactCandidate[]): number[] {
-  // Sort keys are computed once (not in the comparator): this sort is a large share of a big plan.
-  // Keys live in typed arrays, so comparisons do not chase candidate objects around the heap.
+function rankCandidates(policy: ContactPolicy, candidates: readonly ContactCandidate[]): Int32Array {
   const n = candidates.length;
-  const exempt = new Uint8Array(n);
+  const exempt = new Float64Array(n);
   const priority = new Float64Array(n);
   const value = new Float64Array(n);
   const earliest = new Float64Array(n);
   candidates.forEach((c, i) => {
-    exempt[i] = isExempt(policy, c.purpose) ? 1 : 0;
-    priority[i] = c.priority;
-    value[i] = c.expectedValue;
+    exempt[i] = isExempt(policy, c.purpose) ? 0 : 1; // exempt first: rank 0
+    priority[i] = -c.priority; // descending
+    value[i] = -c.expectedValue; // descending
     earliest[i] = c.earliest?.getTime() ?? Number.NEGATIVE_INFINITY;
   });
-  const order = Array.from({ length: n }, (_, i) => i);
-  order.sort(
+  const keys = [exempt, priority, value, earliest].map(denseRanks);
+  let size = n;
+  for (const { distinct } of keys) size *= distinct;
+  const order = new Int32Array(n);
+  if (n > 0 && size < Number.MAX_SAFE_INTEGER) {
+    const composite = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      let key = 0;
+      for (const { ranks, distinct } of keys) key = key * distinct + (ranks[i] as number);
+      composite[i] = key * n + i;
+    }
+    composite.sort();
+    for (let r = 0; r < n; r++) order[r] = (composite[r] as number) % n;
+    // Runs of equal keys (same exempt, priority, value and earliest) go in id order.
+    for (let r = 0; r < n; ) {
+      // key·n exactly: both terms are integers below 2^53 (a division could round up across a boundary).
+      const key = (composite[r] as number) - (order[r] as number);
+      let end = r + 1;
+      while (end < n && (composite[end] as number) - (order[end] as number) === key) end++;
+      if (end - r > 1) {
+        const run = Array.from(order.subarray(r, end)).sort((i, j) => compareIds((candidates[i] as ContactCandidate).id, (candidates[j] as ContactCandidate).id));
+        order.set(run, r);
+      }
+      r = end;
+    }
+    return order;
+  }
+  const indices = Array.from({ length: n }, (_, i) => i);
+  indices.sort(
     (i, j) =>
-      (exempt[j] as number) - (exempt[i] as number) ||
-      (priority[j] as number) - (priority[i] as number) ||
-      (value[j] as number) - (value[i] as number) ||
+      (exempt[i] as number) - (exempt[j] as number) ||
+      (priority[i] as number) - (priority[j] as number) ||
+      (value[i] as number) - (value[j] as number) ||
       (earliest[i] as number) - (earliest[j] as number) ||
       compareIds((candidates[i] as ContactCandidate).id, (candidates[j] as ContactCandidate).id),
   );
+  order.set(indices);
   return order;
+}
+
+/** Each value's position among the distinct values (ascending; -0 and 0 are one value), and how many there are. */
+function denseRanks(values: Float64Array): { ranks: Float64Array; distinct: number } {
+  const sorted = Float64Array.from(values).sort();
+  let distinct = 0;
+  for (let i = 0; i < sorted.length; i++) if (i === 0 || (sorted[i] as number) !== (sorted[distinct - 1] as number)) sorted[distinct++] = sorted[i] as number;
+  const unique = sorted.subarray(0, distinct);
+  const ranks = new Float64Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i] as number;
+    let lo = 0;
+    let hi = distinct - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((unique[mid] as number) < v) lo = mid + 1;
+      else hi = mid;
+    }
+    ranks[i] = lo;
+  }
+  return { ranks, distinct: Math.max(distinct, 1) };
 }
 
 /**
