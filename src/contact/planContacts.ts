@@ -674,11 +674,12 @@ function decisionOf(reason: ContactReason, rule: string, rivalId: string | undef
  * in place before the contacts they count against), then priority desc, expected value desc,
  * earliest asc, id in code-unit order.
  *
- * Each key is replaced by its dense rank (its position among the key's distinct values), and the ranks
- * are combined into one integer per candidate, `((exempt·P + priority)·V + value)·E + earliest`; when
- * that integer times n stays below 2^53, candidates sort as the exact float64 numbers `key·n + index`
- * with the engine's numeric sort (no comparator), and only runs of equal keys are sorted by id. This
- * is the same order as the comparator below, which is used when the keys are too many to combine.
+ * A million-candidate comparator sort is slow, so the usual case avoids it: exemption, priority and
+ * value (few distinct values) become a bucket number, candidates are counted into buckets, and each
+ * bucket is sorted as exact float64 numbers `earliestRank·n + index` (earliest in whole ms from the
+ * smallest, below 2^53) with the engine's numeric sort; only runs with equal earliest are sorted by
+ * id. With too many distinct values or too wide a time range, the comparator sort is used. Both give
+ * the same order.
  */
 function rankCandidates(policy: ContactPolicy, candidates: readonly ContactCandidate[]): Int32Array {
   const n = candidates.length;
@@ -686,36 +687,63 @@ function rankCandidates(policy: ContactPolicy, candidates: readonly ContactCandi
   const priority = new Float64Array(n);
   const value = new Float64Array(n);
   const earliest = new Float64Array(n);
+  let first = Number.POSITIVE_INFINITY;
+  let last = Number.NEGATIVE_INFINITY;
   candidates.forEach((c, i) => {
-    exempt[i] = isExempt(policy, c.purpose) ? 0 : 1; // exempt first: rank 0
+    exempt[i] = isExempt(policy, c.purpose) ? 0 : 1; // exempt first
     priority[i] = -c.priority; // descending
     value[i] = -c.expectedValue; // descending
-    earliest[i] = c.earliest?.getTime() ?? Number.NEGATIVE_INFINITY;
+    const t = c.earliest?.getTime() ?? Number.NEGATIVE_INFINITY;
+    earliest[i] = t;
+    if (t !== Number.NEGATIVE_INFINITY) {
+      if (t < first) first = t;
+      if (t > last) last = t;
+    }
   });
-  const keys = [exempt, priority, value, earliest].map(denseRanks);
-  let size = n;
-  for (const { distinct } of keys) size *= distinct;
   const order = new Int32Array(n);
-  if (n > 0 && size < Number.MAX_SAFE_INTEGER) {
-    const composite = new Float64Array(n);
+  const ranks = [exempt, priority, value].map((values) => fewRanks(values, 4096));
+  // Earliest as whole ms after the smallest, 0 for "no earliest"; rank·n + index must stay exact.
+  const span = first === Number.POSITIVE_INFINITY ? 1 : last - first + 2;
+  const buckets = ranks.reduce((product, r) => product * (r?.distinct ?? Number.POSITIVE_INFINITY), 1);
+  if (n > 0 && buckets <= 1 << 22 && span * n < Number.MAX_SAFE_INTEGER) {
+    const bucketOf = new Int32Array(n);
     for (let i = 0; i < n; i++) {
       let key = 0;
-      for (const { ranks, distinct } of keys) key = key * distinct + (ranks[i] as number);
-      composite[i] = key * n + i;
+      for (const r of ranks) key = key * (r as FewRanks).distinct + ((r as FewRanks).ranks[i] as number);
+      bucketOf[i] = key;
     }
-    composite.sort();
-    for (let r = 0; r < n; r++) order[r] = (composite[r] as number) % n;
-    // Runs of equal keys (same exempt, priority, value and earliest) go in id order.
-    for (let r = 0; r < n; ) {
-      // key·n exactly: both terms are integers below 2^53 (a division could round up across a boundary).
-      const key = (composite[r] as number) - (order[r] as number);
-      let end = r + 1;
-      while (end < n && (composite[end] as number) - (order[end] as number) === key) end++;
-      if (end - r > 1) {
-        const run = Array.from(order.subarray(r, end)).sort((i, j) => compareIds((candidates[i] as ContactCandidate).id, (candidates[j] as ContactCandidate).id));
-        order.set(run, r);
+    const start = new Int32Array(buckets + 1);
+    for (let i = 0; i < n; i++) (start[(bucketOf[i] as number) + 1] as number)++;
+    for (let k = 0; k < buckets; k++) start[k + 1] = (start[k + 1] as number) + (start[k] as number);
+    const fill = start.slice(0, buckets);
+    for (let i = 0; i < n; i++) {
+      const k = bucketOf[i] as number;
+      order[fill[k] as number] = i;
+      fill[k] = (fill[k] as number) + 1;
+    }
+    for (let k = 0; k < buckets; k++) {
+      const from = start[k] as number;
+      const to = start[k + 1] as number;
+      if (to - from < 2) continue;
+      const keys = new Float64Array(to - from);
+      for (let r = from; r < to; r++) {
+        const i = order[r] as number;
+        const t = earliest[i] as number;
+        keys[r - from] = (t === Number.NEGATIVE_INFINITY ? 0 : t - first + 1) * n + i;
       }
-      r = end;
+      keys.sort();
+      for (let r = from; r < to; r++) order[r] = (keys[r - from] as number) % n;
+      // Runs with equal earliest go in id order. key − index = rank·n exactly (integers below 2^53).
+      for (let r = from; r < to; ) {
+        const key = (keys[r - from] as number) - (order[r] as number);
+        let end = r + 1;
+        while (end < to && (keys[end - from] as number) - (order[end] as number) === key) end++;
+        if (end - r > 1) {
+          const run = Array.from(order.subarray(r, end)).sort((i, j) => compareIds((candidates[i] as ContactCandidate).id, (candidates[j] as ContactCandidate).id));
+          order.set(run, r);
+        }
+        r = end;
+      }
     }
     return order;
   }
@@ -732,25 +760,29 @@ function rankCandidates(policy: ContactPolicy, candidates: readonly ContactCandi
   return order;
 }
 
-/** Each value's position among the distinct values (ascending; -0 and 0 are one value), and how many there are. */
-function denseRanks(values: Float64Array): { ranks: Float64Array; distinct: number } {
-  const sorted = Float64Array.from(values).sort();
-  let distinct = 0;
-  for (let i = 0; i < sorted.length; i++) if (i === 0 || (sorted[i] as number) !== (sorted[distinct - 1] as number)) sorted[distinct++] = sorted[i] as number;
-  const unique = sorted.subarray(0, distinct);
-  const ranks = new Float64Array(values.length);
+interface FewRanks {
+  readonly ranks: Int32Array;
+  readonly distinct: number;
+}
+
+/**
+ * Each value's position among the distinct values (ascending; -0 and 0 are one value, as for the
+ * comparator), or undefined when there are more than `limit` distinct values.
+ */
+function fewRanks(values: Float64Array, limit: number): FewRanks | undefined {
+  const seen = new Map<number, number>();
   for (let i = 0; i < values.length; i++) {
-    const v = values[i] as number;
-    let lo = 0;
-    let hi = distinct - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((unique[mid] as number) < v) lo = mid + 1;
-      else hi = mid;
+    const v = (values[i] as number) + 0; // -0 → 0
+    if (!seen.has(v)) {
+      if (seen.size === limit) return undefined;
+      seen.set(v, 0);
     }
-    ranks[i] = lo;
   }
-  return { ranks, distinct: Math.max(distinct, 1) };
+  const distinct = [...seen.keys()].sort((a, b) => a - b);
+  distinct.forEach((v, rank) => seen.set(v, rank));
+  const ranks = new Int32Array(values.length);
+  for (let i = 0; i < values.length; i++) ranks[i] = seen.get((values[i] as number) + 0) as number;
+  return { ranks, distinct: Math.max(distinct.length, 1) };
 }
 
 /**
