@@ -222,12 +222,24 @@ export function planContactsUnchecked(args: PlanContactsUncheckedArgs): ContactP
   // Each candidate's state, resolved once in input order (not looked up again in rank order), and
   // its number (customers numbered by first appearance among the candidates).
   const stateNumber = new Int32Array(args.candidates.length);
+  // Customers without an override share their zone's rules (one object per zone, not per customer).
+  const sharedRules = new Map<string, CustomerRules>();
+  const rulesOf = (customer: Customer): CustomerRules => {
+    if (overrideIndex.has(customer.id)) return customerRules(policy, customer, overrideIndex);
+    const zone = customer.timeZone ?? policy.fallbackTimeZone;
+    let rules = sharedRules.get(zone);
+    if (rules === undefined) {
+      rules = customerRules(policy, customer, overrideIndex);
+      sharedRules.set(zone, rules);
+    }
+    return rules;
+  };
   const stateList: CustomerState[] = [];
   args.candidates.forEach((candidate, i) => {
     let state = states.get(candidate.customerId);
     if (state === undefined) {
       const customer = customersById.get(candidate.customerId) ?? { id: candidate.customerId };
-      state = { customer, rules: customerRules(policy, customer, overrideIndex), contacts: [], policy, asOf, consent: [], number: states.size, historyCount: 0 };
+      state = { customer, rules: rulesOf(customer), contacts: [], policy, asOf, consent: [], number: states.size, historyCount: 0 };
       states.set(candidate.customerId, state);
       stateList.push(state);
     }
