@@ -86,8 +86,14 @@ export function planOrderLineOffers(
   const recommendations = recommendProductsUnchecked(lines, { asOf, k: 3 });
   const candidates = recommendationCandidates(recommendations, { earliest: asOf });
   // The planner's rules apply unchanged; this run has no contact history or consents, so it caps
-  // offers at one per customer per week and schedules them over the next 7 days.
-  const policy = ContactPolicySchema.parse({ fallbackTimeZone: 'UTC', caps: [{ id: 'one-offer-a-week', scope: { kind: 'all' }, max: 1, window: { kind: 'rolling', length: '7d' } }] });
+  // offers at one per customer per week and schedules them over the next 7 days. Cross-sells need
+  // marketing consent by default; a transaction export carries none, so this plan does not require
+  // it and says so: consent must be checked before sending.
+  const policy = ContactPolicySchema.parse({
+    fallbackTimeZone: 'UTC',
+    consentRequiredFor: [],
+    caps: [{ id: 'one-offer-a-week', scope: { kind: 'all' }, max: 1, window: { kind: 'rolling', length: '7d' } }],
+  });
   const customers = [...new Set(candidates.map((c) => c.customerId))].map((id) => CustomerSchema.parse({ id }));
   const plan = planContactsUnchecked({ customers, history: [], candidates, policy, asOf, horizon: 7 * 86_400_000 });
   const byId = new Map(candidates.map((c) => [c.id, c]));
@@ -102,6 +108,7 @@ export function planOrderLineOffers(
       explanation: candidate?.explanation ?? '',
     }));
   say(`${candidates.length} customers have an offer backed by a rule; the planner scheduled ${plan.scheduled.length} this week (${plan.suppressed.length} suppressed)`);
+  say('  No consent data is read here: check each customer’s marketing consent before sending (planContacts does, given consents).');
   const shown = offers.slice(0, options.top);
   if (shown.length > 0) {
     say(formatTable(['customer', 'send at', 'offer', 'why'], shown.map((o) => [o.customerId, o.at.slice(0, 16).replace('T', ' '), o.products, o.explanation.split(' · ')[0] ?? '']), [false, false, false, false]));

@@ -32,6 +32,7 @@ export const ContactCandidateSchema = z
     latest: InstantSchema.optional(),
     campaignId: IdSchema.optional(),
     tags: TagsSchema,
+    /** Why this message, in words (from recommendationCandidates, dueCandidates, occasionCandidates, …); carried, never judged. */
     explanation: z.string().optional(),
   })
   .refine((c) => c.earliest === undefined || c.latest === undefined || c.earliest.getTime() <= c.latest.getTime(), {

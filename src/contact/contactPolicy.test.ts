@@ -29,10 +29,10 @@ describe('ContactPolicySchema', () => {
       capacity: [],
       exemptPurposes: ['transactional', 'service'],
       exemptPurposesCountTowardCaps: false,
-      consentRequiredFor: ['marketing', 'feedback'],
+      consentRequiredFor: ['marketing', 'feedback', 'cross_sell', 'replenishment', 'occasion'],
       overrides: [],
       underContact: [],
-      usefulPurposes: ['marketing', 'service', 'feedback'],
+      usefulPurposes: ['marketing', 'service', 'feedback', 'cross_sell', 'replenishment', 'occasion'],
       segmentAttribute: 'segment',
       valueAttribute: 'value',
     });

@@ -200,7 +200,8 @@ export type UnderContactRule = z.output<typeof UnderContactRuleSchema>;
  *   whose scope names purposes applies to exactly those purposes, exempt or not. Consent, quiet hours
  *   and capacity apply to every purpose.
  * - `consentRequiredFor` purposes need a granted consent in force for the channel and purpose; for the
- *   others, a withdrawn consent still blocks (consent is absolute). The consent in force is the latest
+ *   others, a withdrawn consent still blocks (consent is absolute). `cross_sell`, `replenishment` and `occasion`
+ *   without a record of their own follow the customer's marketing consent on the channel. The consent in force is the latest
  *   event at or before `asOf`; a withdrawal wins a tie with a grant, whatever the list order (the
  *   rule of `consentStatus` in `relmark/channels`).
  * - Only outbound history counts as past contacts; useful contacts (for under-contact) are outbound,
@@ -231,10 +232,10 @@ export const ContactPolicySchema = z
     capacity: z.array(CapacityRuleSchema).default([]),
     exemptPurposes: z.array(PurposeSchema).default(['transactional', 'service']),
     exemptPurposesCountTowardCaps: z.boolean().default(false),
-    consentRequiredFor: z.array(PurposeSchema).default(['marketing', 'feedback']),
+    consentRequiredFor: z.array(PurposeSchema).default(['marketing', 'feedback', 'cross_sell', 'replenishment', 'occasion']),
     overrides: z.array(CustomerOverrideSchema).default([]),
     underContact: z.array(UnderContactRuleSchema).default([]),
-    usefulPurposes: z.array(PurposeSchema).default(['marketing', 'service', 'feedback']),
+    usefulPurposes: z.array(PurposeSchema).default(['marketing', 'service', 'feedback', 'cross_sell', 'replenishment', 'occasion']),
     segmentAttribute: z.string().min(1).default('segment'),
     valueAttribute: z.string().min(1).default('value'),
   })

@@ -121,12 +121,18 @@ export function overrideIndexOf(policy: ContactPolicy): Map<string, number> {
   return new Map(policy.overrides.map((override, i) => [override.customerId, i]));
 }
 
+/** Purposes that are kinds of marketing: without a consent record of their own, the marketing consent applies. @internal */
+const marketingKinds: ReadonlySet<Purpose> = new Set<Purpose>(['cross_sell', 'replenishment', 'occasion']);
+
 /**
  * Whether the policy allows contacting on a channel for a purpose, given the consent in force at
  * `asOf` as `relmark/channels` decides it ({@link consentStatus}: the latest event wins, a withdrawal
- * wins a tie, whatever the list order). @internal
+ * wins a tie, whatever the list order). For `cross_sell`, `replenishment` and `occasion` without a record of their
+ * own, the customer's marketing consent on the channel decides. @internal
  */
 export function hasConsent(policy: ContactPolicy, customer: Customer | undefined, channel: Channel, purpose: Purpose, asOf: number): boolean {
-  const status = consentStatus(customer?.consents ?? [], channel, purpose, { asOf });
+  const consents = customer?.consents ?? [];
+  let status = consentStatus(consents, channel, purpose, { asOf });
+  if (status === 'none' && marketingKinds.has(purpose)) status = consentStatus(consents, channel, 'marketing', { asOf });
   return status === 'granted' || (status === 'none' && !policy.consentRequiredFor.includes(purpose));
 }

@@ -11,3 +11,7 @@ export * from './contactPlan.js';
 export * from './planContacts.js';
 export * from './contactPressure.js';
 export * from './overdueCustomers.js';
+export * from './nextPurchaseDue.js';
+export * from './upcomingOccasions.js';
+export * from './dueCandidates.js';
+export * from './occasionCandidates.js';

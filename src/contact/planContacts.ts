@@ -6,7 +6,7 @@ import { issuesFromZod } from '../errors/fromZodError.js';
 import type { RelmarkIssue } from '../errors/RelmarkError.js';
 import type { ContactCandidate, ContactCandidateInput, ContactHistoryEntry, ContactHistoryEntryInput } from './contactCandidate.js';
 import { ContactDurationSchema, type ContactDurationInput } from './contactDuration.js';
-import type { ContactDecision, ContactPlan, ContactReason, PlannedCandidate } from './contactPlan.js';
+import type { ContactDecision, ContactPlan, ContactReason, DeferredContact, ScheduledContact, SuppressedContact } from './contactPlan.js';
 import type { ContactPolicy, ContactPolicyInput, QuietHoursRule } from './contactPolicy.js';
 import {
   calendarWindow,
@@ -143,8 +143,6 @@ export function planContacts(args: PlanContactsArgs): ContactPlan {
 interface Contact {
   readonly ms: number;
   readonly channel: Channel;
-  readonly purpose: Purpose;
-  readonly tags: readonly string[] | undefined;
   /** The candidate id for planned contacts, undefined for history. */
   readonly plannedId: string | undefined;
   /** Whether it counts toward minimum gaps and cadence. */
@@ -157,26 +155,25 @@ interface CustomerState {
   readonly customer: Customer;
   readonly rules: CustomerRules;
   readonly contacts: Contact[];
+  readonly policy: ContactPolicy;
+  readonly asOf: number;
+  /** Whether consent allows a (channel, purpose) pair, by the pair's number in the plan; filled on first use. */
+  readonly consent: (boolean | undefined)[];
+  /** The customer's number: customers are numbered by first appearance among the candidates. */
+  readonly number: number;
+  /** How many of `contacts` come from history (they come first). */
+  historyCount: number;
 }
+
+const scheduledKind = 0;
+const deferredKind = 1;
+const suppressedKind = 2;
 
 function contactOf(policy: ContactPolicy, state: CustomerState, ms: number, facts: ContactFacts, plannedId: string | undefined): Contact {
   let capMask = 0;
   const caps = state.rules.caps;
   for (let i = 0; i < caps.length; i++) if (capCounts(policy, (caps[i] as NamedCap).rule, facts)) capMask |= 1 << i;
-  return { ms, channel: facts.channel, purpose: facts.purpose, tags: facts.tags, plannedId, counted: countsTowardLimits(policy, facts.purpose), capMask };
-}
-
-/** Worse of two blocks: the one whose earliest allowed instant is later (the first on ties). */
-function worse(a: Block | undefined, b: Block | undefined): Block | undefined {
-  return a === undefined || (b !== undefined && b.next > a.next) ? b : a;
-}
-
-interface Block {
-  readonly reason: ContactReason;
-  readonly rule: string;
-  /** The earliest instant this rule could allow; +Infinity when it never will. */
-  readonly next: number;
-  readonly rivalId: string | undefined;
+  return { ms, channel: facts.channel, plannedId, counted: countsTowardLimits(policy, facts.purpose), capMask };
 }
 
 interface CapacityDay {
@@ -222,15 +219,31 @@ export function planContactsUnchecked(args: PlanContactsUncheckedArgs): ContactP
   const customersById = new Map(args.customers.map((customer) => [customer.id, customer]));
   const overrideIndex = overrideIndexOf(policy);
   const states = new Map<string, CustomerState>();
-  // Each candidate's state, resolved once in input order (not looked up again in rank order).
-  const stateOf = args.candidates.map((candidate) => {
+  // Each candidate's state, resolved once in input order (not looked up again in rank order), and
+  // its number (customers numbered by first appearance among the candidates).
+  const stateNumber = new Int32Array(args.candidates.length);
+  // Customers without an override share their zone's rules (one object per zone, not per customer).
+  const sharedRules = new Map<string, CustomerRules>();
+  const rulesOf = (customer: Customer): CustomerRules => {
+    if (overrideIndex.has(customer.id)) return customerRules(policy, customer, overrideIndex);
+    const zone = customer.timeZone ?? policy.fallbackTimeZone;
+    let rules = sharedRules.get(zone);
+    if (rules === undefined) {
+      rules = customerRules(policy, customer, overrideIndex);
+      sharedRules.set(zone, rules);
+    }
+    return rules;
+  };
+  const stateList: CustomerState[] = [];
+  args.candidates.forEach((candidate, i) => {
     let state = states.get(candidate.customerId);
     if (state === undefined) {
       const customer = customersById.get(candidate.customerId) ?? { id: candidate.customerId };
-      state = { customer, rules: customerRules(policy, customer, overrideIndex), contacts: [] };
+      state = { customer, rules: rulesOf(customer), contacts: [], policy, asOf, consent: [], number: states.size, historyCount: 0 };
       states.set(candidate.customerId, state);
+      stateList.push(state);
     }
-    return state;
+    stateNumber[i] = state.number;
   });
 
   const capacityZone = policy.capacityTimeZone ?? policy.fallbackTimeZone;
@@ -259,6 +272,7 @@ export function planContactsUnchecked(args: PlanContactsUncheckedArgs): ContactP
     const state = states.get(entry.customerId);
     if (state !== undefined) state.contacts.push(contactOf(policy, state, ms, entry, undefined));
   }
+  for (const state of states.values()) state.historyCount = state.contacts.length;
 
   const minGaps = new Map(policy.minGaps.map((rule, i) => [rule.channel, { gap: rule.gap, name: `minGaps[${i}]` }]));
   const quietFor = (channel: Channel): { rule: QuietHoursRule; name: string }[] =>
@@ -283,33 +297,65 @@ export function planContactsUnchecked(args: PlanContactsUncheckedArgs): ContactP
     return window;
   };
 
-  for (const index of rankCandidates(policy, args.candidates)) {
+  // One search record for the whole plan: each candidate's settings are written into it, and the
+  // worst block at the tried instant is kept in its fields, so the search allocates nothing per step.
+  const search: Search = {
+    contacts: [],
+    zone: policy.fallbackTimeZone,
+    caps: [],
+    limitMask: 0,
+    pause: undefined,
+    quiet: [],
+    gap: undefined,
+    cadence: undefined,
+    channel: 'email',
+    capacity: undefined,
+    capacityZone,
+    capacityDay,
+    windowAt,
+    found: false,
+    reason: 'cap',
+    rule: '',
+    next: 0,
+    rivalId: undefined,
+    nearMs: [],
+    nearPlanned: [],
+    capacityBlocked: false,
+  };
+
+  const consentPairs = new Map<Channel, Map<Purpose, number>>();
+  const n = args.candidates.length;
+  const order = rankCandidates(policy, args.candidates);
+  // Each candidate's outcome, by input index, gathered into the three lists in rank order at the end.
+  const kinds = new Uint8Array(n);
+  const outcomes: (ScheduledContact | DeferredContact | SuppressedContact | undefined)[] = new Array<undefined>(n);
+  const settle = (index: number, kind: number, outcome: ScheduledContact | DeferredContact | SuppressedContact): void => {
+    kinds[index] = kind;
+    outcomes[index] = outcome;
+  };
+  const decide = (index: number): void => {
+
     const candidate = args.candidates[index] as ContactCandidate;
-    const state = stateOf[index] as CustomerState;
-    const base: PlannedCandidate = {
-      candidateId: candidate.id,
-      customerId: candidate.customerId,
-      channel: candidate.channel,
-      purpose: candidate.purpose,
-    };
+    const state = stateList[stateNumber[index] as number] as CustomerState;
+    const { id: candidateId, customerId, channel, purpose } = candidate;
     const latest = candidate.latest?.getTime() ?? Number.POSITIVE_INFINITY;
     if (latest < asOf) {
-      plan.suppressed.push({ ...base, reason: 'expired', rule: 'latest' });
-      continue;
+      settle(index, suppressedKind, { candidateId, customerId, channel, purpose, reason: 'expired', rule: 'latest' });
+      return;
     }
-    if (!hasConsent(policy, state.customer, candidate.channel, candidate.purpose, asOf)) {
-      plan.suppressed.push({ ...base, reason: 'no_consent', rule: `consent:${candidate.channel}/${candidate.purpose}` });
-      continue;
+    if (!consentOf(state, consentPairs, channel, purpose)) {
+      settle(index, suppressedKind, { candidateId, customerId, channel, purpose, reason: 'no_consent', rule: `consent:${channel}/${purpose}` });
+      return;
     }
     const requested = Math.max(candidate.earliest?.getTime() ?? asOf, asOf);
     if (requested > horizonEnd) {
-      plan.deferred.push({ ...base, reason: 'after_horizon', rule: 'horizon', notBefore: new Date(requested) });
-      continue;
+      settle(index, deferredKind, { candidateId, customerId, channel, purpose, reason: 'after_horizon', rule: 'horizon', notBefore: new Date(requested) });
+      return;
     }
-    let quiet = quietByChannel.get(candidate.channel);
+    let quiet = quietByChannel.get(channel);
     if (quiet === undefined) {
-      quiet = quietFor(candidate.channel);
-      quietByChannel.set(candidate.channel, quiet);
+      quiet = quietFor(channel);
+      quietByChannel.set(channel, quiet);
     }
     // Quiet-hours actions judge the REQUESTED instant only: `drop` drops a contact requested inside
     // quiet hours, `maxDeferral` bounds how far such a contact may move. A contact moved into quiet
@@ -323,88 +369,294 @@ export function planContactsUnchecked(args: PlanContactsUncheckedArgs): ContactP
       else if (rule.maxDeferral !== undefined) latestAllowed = Math.min(latestAllowed, requested + rule.maxDeferral);
     }
     if (dropped !== undefined) {
-      plan.suppressed.push({ ...base, reason: 'quiet_hours', rule: dropped });
-      continue;
+      settle(index, suppressedKind, { candidateId, customerId, channel, purpose, reason: 'quiet_hours', rule: dropped });
+      return;
     }
     const limit = Math.min(latestAllowed, horizonEnd);
-    const exempt = isExempt(policy, candidate.purpose);
-
+    const exempt = isExempt(policy, purpose);
     const { rules, contacts } = state;
-    const gap = exempt ? undefined : minGaps.get(candidate.channel);
-    const cadence = exempt ? undefined : rules.cadence;
-    const pause = exempt ? undefined : rules.pause;
-    const capacity = capacityRules.get(candidate.channel);
     let limitMask = 0;
     for (let i = 0; i < rules.caps.length; i++) if (capLimits(policy, (rules.caps[i] as NamedCap).rule, candidate)) limitMask |= 1 << i;
-    const blockAt = (t: number): Block | undefined => {
-      let worst: Block | undefined;
-      if (pause !== undefined && t >= pause.from && t < pause.to) {
-        worst = worse(worst, { reason: 'paused', rule: pause.name, next: pause.to, rivalId: undefined });
-      }
-      for (const { rule, name } of quiet) {
-        if (isQuiet(rule, rules.zone, t)) worst = worse(worst, { reason: 'quiet_hours', rule: name, next: quietEnd(rule, rules.zone, t), rivalId: undefined });
-      }
-      if (gap !== undefined) worst = worse(worst, gapBlock(contacts, t, gap.gap, gap.name, candidate.channel));
-      if (cadence !== undefined) worst = worse(worst, gapBlock(contacts, t, cadence.gap, cadence.name, undefined));
-      for (let i = 0; i < rules.caps.length; i++) {
-        const bit = 1 << i;
-        if ((limitMask & bit) === 0) continue;
-        const { rule, name } = rules.caps[i] as NamedCap;
-        const block =
-          rule.max === 0
-            ? { reason: 'cap' as const, rule: name, next: Number.POSITIVE_INFINITY, rivalId: undefined }
-            : rule.window.kind === 'rolling'
-              ? rollingCapBlock(contacts, bit, t, rule.window.length, rule.max, name)
-              : calendarCapBlock(contacts, bit, windowAt(rules.zone, rule.window.unit, t), rule.max, name);
-        worst = worse(worst, block);
-      }
-      if (capacity !== undefined) {
-        const day = capacityDay(candidate.channel, t);
-        if (day.history + day.planned >= capacity.perDay) {
-          const next = capacity.perDay === 0 ? Number.POSITIVE_INFINITY : startOfLocalDay(capacityZone, localDayNumber(capacityZone, t) + 1);
-          worst = worse(worst, { reason: 'capacity', rule: capacity.name, next, rivalId: day.history < capacity.perDay ? day.firstPlanned : undefined });
-        }
-      }
-      return worst;
-    };
+    search.contacts = contacts;
+    search.zone = rules.zone;
+    search.caps = rules.caps;
+    search.limitMask = limitMask;
+    search.pause = exempt ? undefined : rules.pause;
+    search.quiet = quiet;
+    search.gap = exempt ? undefined : minGaps.get(channel);
+    search.cadence = exempt ? undefined : rules.cadence;
+    search.channel = channel;
+    search.capacity = capacityRules.get(channel);
 
     let t = requested;
-    let movedBy: Block | undefined;
-    let blocked: Block | undefined;
+    let moved = false;
+    let movedReason: ContactReason = 'cap';
+    let movedRule = '';
+    let movedRival: string | undefined;
+    let blocked = false;
     for (let step = 0; step < maxSteps; step++) {
-      const block = blockAt(t);
-      if (block === undefined) break;
-      if (block.next > limit || step === maxSteps - 1) {
-        blocked = block;
+      findBlock(search, t);
+      if (!search.found) break;
+      if (search.next > limit || step === maxSteps - 1) {
+        blocked = true;
         break;
       }
-      movedBy = block;
-      t = block.next;
+      moved = true;
+      movedReason = search.reason;
+      movedRule = search.rule;
+      movedRival = search.rivalId;
+      t = search.next;
     }
 
-    if (blocked === undefined) {
-      state.contacts.push(contactOf(policy, state, t, candidate, candidate.id));
-      if (capacityRules.has(candidate.channel)) {
-        const day = capacityDay(candidate.channel, t);
+    if (!blocked) {
+      state.contacts.push(contactOf(policy, state, t, candidate, candidateId));
+      if (search.capacity !== undefined) {
+        const day = capacityDay(channel, t);
         day.planned++;
-        day.firstPlanned ??= candidate.id;
+        day.firstPlanned ??= candidateId;
       }
-      plan.scheduled.push({
-        ...base,
-        at: new Date(t),
-        requestedAt: new Date(requested),
-        ...(movedBy === undefined ? {} : { movedBy: decisionOf(movedBy) }),
-      });
-      continue;
+      settle(index, scheduledKind, 
+        !moved
+          ? { candidateId, customerId, channel, purpose, at: new Date(t), requestedAt: new Date(requested) }
+          : { candidateId, customerId, channel, purpose, at: new Date(t), requestedAt: new Date(requested), movedBy: decisionOf(movedReason, movedRule, movedRival) },
+      );
+      return;
     }
-    const decision = decisionOf(blocked);
-    if (blocked.next !== Number.POSITIVE_INFINITY && latestAllowed > horizonEnd) {
-      plan.deferred.push({ ...withDecision(base, decision), notBefore: new Date(blocked.next) });
+    const reason: ContactReason = search.rivalId === undefined ? search.reason : 'lower_priority';
+    const rule = search.rule;
+    const rivalId = search.rivalId;
+    if (search.next !== Number.POSITIVE_INFINITY && latestAllowed > horizonEnd) {
+      const notBefore = new Date(search.next);
+      settle(index, deferredKind, 
+        rivalId === undefined
+          ? { candidateId, customerId, channel, purpose, reason, rule, notBefore }
+          : { candidateId, customerId, channel, purpose, reason, rule, rivalId, notBefore },
+      );
     } else {
-      plan.suppressed.push(withDecision(base, decision));
+      settle(index, suppressedKind, 
+        rivalId === undefined ? { candidateId, customerId, channel, purpose, reason, rule } : { candidateId, customerId, channel, purpose, reason, rule, rivalId },
+      );
     }
+  };
+
+  // First customer by customer; with capacity rules, that order is only kept when no capacity check
+  // could have blocked in rank order (see customerOrderHolds), else the plan is made again in
+  // dependency order.
+  const schedule = candidateSchedule(order, stateNumber, states.size);
+  schedule.byCustomer(decide, () => search.capacityBlocked);
+  if (capacityRules.size > 0 && !customerOrderHolds(search.capacityBlocked, capacityRules, capacityDays)) {
+    for (const state of states.values()) state.contacts.length = state.historyCount;
+    for (const days of capacityDays.values()) {
+      for (const day of days.values()) {
+        day.planned = 0;
+        day.firstPlanned = undefined;
+      }
+    }
+    search.capacityBlocked = false;
+    const usesCapacity = new Uint8Array(n);
+    args.candidates.forEach((candidate, i) => (usesCapacity[i] = capacityRules.has(candidate.channel) ? 1 : 0));
+    schedule.inDependencyOrder(decide, (index) => usesCapacity[index] === 1);
+  }
+  for (let r = 0; r < n; r++) {
+    const index = order[r] as number;
+    const outcome = outcomes[index];
+    if (kinds[index] === scheduledKind) plan.scheduled.push(outcome as ScheduledContact);
+    else if (kinds[index] === deferredKind) plan.deferred.push(outcome as DeferredContact);
+    else plan.suppressed.push(outcome as SuppressedContact);
   }
   return plan;
+}
+
+/**
+ * The orders in which the planner decides candidates. Deciding in rank order gives the plan by
+ * definition, but a plan of a million candidates then jumps between customers at every step and
+ * spends most of its time waiting for memory. The orders here give the same decisions while
+ * visiting one customer's candidates together.
+ *
+ * A candidate's decision depends only on (a) the contacts of its own customer: history and those
+ * planned for the customer's higher-ranked candidates, and (b) for a channel with a daily capacity,
+ * the capacity used by higher-ranked candidates on that channel, of any customer. So any order that
+ * keeps each customer's candidates in rank order, and the capacity candidates in rank order among
+ * themselves, is equivalent to rank order (`inDependencyOrder`). Without capacity rules, customer
+ * by customer is such an order (`byCustomer`).
+ */
+interface CandidateSchedule {
+  /** Customer by customer (in order of first appearance), each customer's candidates in rank order; stops once `stop()` is true. */
+  byCustomer(decide: (index: number) => void, stop: () => boolean): void;
+  /**
+   * The capacity candidates first, in rank order, each preceded by its customer's candidates ranked
+   * above it that were not decided yet; then each customer's remaining candidates.
+   */
+  inDependencyOrder(decide: (index: number) => void, usesCapacity: (index: number) => boolean): void;
+}
+
+function candidateSchedule(order: Int32Array, stateNumber: Int32Array, customers: number): CandidateSchedule {
+  const n = order.length;
+  // Offsets of each customer's candidates in `ranked`, and the candidate indices customer by
+  // customer, each customer's in rank order (a counting sort).
+  const start = new Int32Array(customers + 1);
+  for (let i = 0; i < n; i++) (start[(stateNumber[i] as number) + 1] as number)++;
+  for (let c = 0; c < customers; c++) start[c + 1] = (start[c + 1] as number) + (start[c] as number);
+  const fill = start.slice(0, customers);
+  const ranked = new Int32Array(n);
+  for (let r = 0; r < n; r++) {
+    const index = order[r] as number;
+    const c = stateNumber[index] as number;
+    ranked[fill[c] as number] = index;
+    fill[c] = (fill[c] as number) + 1;
+  }
+  return {
+    byCustomer(decide, stop) {
+      for (let c = 0; c < customers; c++) {
+        for (let k = start[c] as number; k < (start[c + 1] as number); k++) {
+          decide(ranked[k] as number);
+          if (stop()) return;
+        }
+      }
+    },
+    inDependencyOrder(decide, usesCapacity) {
+      // How many of each customer's candidates are decided (a prefix of its ranked list).
+      const done = start.slice(0, customers);
+      const decideUpTo = (c: number, index: number | undefined): void => {
+        const end = start[c + 1] as number;
+        let k = done[c] as number;
+        while (k < end) {
+          const next = ranked[k] as number;
+          decide(next);
+          k++;
+          if (next === index) break;
+        }
+        done[c] = k;
+      };
+      for (let r = 0; r < n; r++) {
+        const index = order[r] as number;
+        if (usesCapacity(index)) decideUpTo(stateNumber[index] as number, index);
+      }
+      for (let c = 0; c < customers; c++) decideUpTo(c, undefined);
+    },
+  };
+}
+
+/**
+ * Whether a plan made customer by customer equals the rank-order plan under capacity rules. It does
+ * when no capacity check blocked and every capacity day ends with history + planned < perDay: then
+ * in rank order each check sees at most the final count of its day, below the limit, so capacity
+ * never blocks there either, and every decision is the one made without capacity, as here.
+ */
+function customerOrderHolds(
+  blocked: boolean,
+  capacityRules: ReadonlyMap<Channel, { readonly perDay: number }>,
+  capacityDays: ReadonlyMap<Channel, ReadonlyMap<number, CapacityDay>>,
+): boolean {
+  if (blocked) return false;
+  for (const [channel, days] of capacityDays) {
+    const perDay = capacityRules.get(channel)?.perDay ?? 0;
+    for (const day of days.values()) if (day.history + day.planned >= perDay) return false;
+  }
+  return true;
+}
+
+/**
+ * Whether the policy allows the channel and purpose for this customer at `asOf`, computed once per
+ * customer and (channel, purpose) pair: a customer's candidates repeat the same few pairs. Pairs are
+ * numbered per plan, so the per-customer memo is a short array.
+ */
+function consentOf(state: CustomerState, pairs: Map<Channel, Map<Purpose, number>>, channel: Channel, purpose: Purpose): boolean {
+  let byPurpose = pairs.get(channel);
+  if (byPurpose === undefined) {
+    byPurpose = new Map();
+    pairs.set(channel, byPurpose);
+  }
+  let pair = byPurpose.get(purpose);
+  if (pair === undefined) {
+    pair = pairCount(pairs);
+    byPurpose.set(purpose, pair);
+  }
+  let allowed = state.consent[pair];
+  if (allowed === undefined) {
+    allowed = hasConsent(state.policy, state.customer, channel, purpose, state.asOf);
+    state.consent[pair] = allowed;
+  }
+  return allowed;
+}
+
+function pairCount(pairs: Map<Channel, Map<Purpose, number>>): number {
+  let n = 0;
+  for (const byPurpose of pairs.values()) n += byPurpose.size;
+  return n;
+}
+
+type NamedQuiet = { readonly rule: QuietHoursRule; readonly name: string };
+
+/** The planner's search state: one candidate's rules, and the worst block at the tried instant. */
+interface Search {
+  contacts: readonly Contact[];
+  zone: string;
+  caps: readonly NamedCap[];
+  /** Bit i set when the customer's cap i limits the candidate. */
+  limitMask: number;
+  pause: CustomerRules['pause'];
+  quiet: readonly NamedQuiet[];
+  gap: { readonly gap: number; readonly name: string } | undefined;
+  cadence: { readonly gap: number; readonly name: string } | undefined;
+  channel: Channel;
+  capacity: { readonly perDay: number; readonly name: string } | undefined;
+  readonly capacityZone: string;
+  readonly capacityDay: (channel: Channel, ms: number) => CapacityDay;
+  readonly windowAt: (zone: string, unit: 'day' | 'week' | 'month', t: number) => readonly [number, number];
+  /** Whether a rule blocks the tried instant; the fields below describe the worst one. */
+  found: boolean;
+  reason: ContactReason;
+  rule: string;
+  /** The earliest instant the worst rule could allow; +Infinity when it never will. */
+  next: number;
+  rivalId: string | undefined;
+  /** Scratch for rollingCapBlock: the near contacts' instants and planned ids (reused, grown as needed). */
+  readonly nearMs: number[];
+  readonly nearPlanned: (string | undefined)[];
+  /** Set when a daily-capacity check has blocked an instant (see customerOrderHolds). */
+  capacityBlocked: boolean;
+}
+
+/**
+ * Keeps the worse of the current block and a new one: the one whose earliest allowed instant is
+ * later (the first on ties).
+ */
+function consider(s: Search, reason: ContactReason, rule: string, next: number, rivalId: string | undefined): void {
+  if (s.found && !(next > s.next)) return;
+  s.found = true;
+  s.reason = reason;
+  s.rule = rule;
+  s.next = next;
+  s.rivalId = rivalId;
+}
+
+/** Finds the worst rule that blocks instant `t` for the candidate described in `s` (none: `s.found` false). */
+function findBlock(s: Search, t: number): void {
+  s.found = false;
+  const { pause, gap, cadence, capacity } = s;
+  if (pause !== undefined && t >= pause.from && t < pause.to) consider(s, 'paused', pause.name, pause.to, undefined);
+  for (const { rule, name } of s.quiet) {
+    if (isQuiet(rule, s.zone, t)) consider(s, 'quiet_hours', name, quietEnd(rule, s.zone, t), undefined);
+  }
+  if (gap !== undefined) gapBlock(s, t, gap.gap, gap.name, s.channel);
+  if (cadence !== undefined) gapBlock(s, t, cadence.gap, cadence.name, undefined);
+  for (let i = 0; i < s.caps.length; i++) {
+    const bit = 1 << i;
+    if ((s.limitMask & bit) === 0) continue;
+    const { rule, name } = s.caps[i] as NamedCap;
+    if (rule.max === 0) consider(s, 'cap', name, Number.POSITIVE_INFINITY, undefined);
+    else if (rule.window.kind === 'rolling') rollingCapBlock(s, bit, t, rule.window.length, rule.max, name);
+    else calendarCapBlock(s, bit, s.windowAt(s.zone, rule.window.unit, t), rule.max, name);
+  }
+  if (capacity !== undefined) {
+    const day = s.capacityDay(s.channel, t);
+    if (day.history + day.planned >= capacity.perDay) {
+      s.capacityBlocked = true;
+      const next = capacity.perDay === 0 ? Number.POSITIVE_INFINITY : startOfLocalDay(s.capacityZone, localDayNumber(s.capacityZone, t) + 1);
+      consider(s, 'capacity', capacity.name, next, day.history < capacity.perDay ? day.firstPlanned : undefined);
+    }
+  }
 }
 
 /** Whether `ms` lies inside the rule's quiet hours, read on the customer's wall clock. */
@@ -425,57 +677,137 @@ function quietEnd(rule: QuietHoursRule, zone: string, t: number): number {
   return reachesEnd;
 }
 
-function withDecision(base: PlannedCandidate, decision: ContactDecision): PlannedCandidate & ContactDecision {
-  const { candidateId, customerId, channel, purpose } = base;
-  return decision.rivalId === undefined
-    ? { candidateId, customerId, channel, purpose, reason: decision.reason, rule: decision.rule }
-    : { candidateId, customerId, channel, purpose, reason: decision.reason, rule: decision.rule, rivalId: decision.rivalId };
-}
-
-function decisionOf(block: Block): ContactDecision {
-  return block.rivalId === undefined ? { reason: block.reason, rule: block.rule } : { reason: 'lower_priority', rule: block.rule, rivalId: block.rivalId };
+function decisionOf(reason: ContactReason, rule: string, rivalId: string | undefined): ContactDecision {
+  return rivalId === undefined ? { reason, rule } : { reason: 'lower_priority', rule, rivalId };
 }
 
 /**
  * The indices of the candidates in rank order: exempt purposes first (caps and gaps never block them, so they must be
  * in place before the contacts they count against), then priority desc, expected value desc,
  * earliest asc, id in code-unit order.
+ *
+ * A million-candidate comparator sort is slow, so the usual case avoids it: exemption, priority and
+ * value (few distinct values) become a bucket number, candidates are counted into buckets, and each
+ * bucket is sorted as exact float64 numbers `earliestRank·n + index` (earliest in whole ms from the
+ * smallest, below 2^53) with the engine's numeric sort; only runs with equal earliest are sorted by
+ * id. With too many distinct values or too wide a time range, the comparator sort is used. Both give
+ * the same order.
  */
-function rankCandidates(policy: ContactPolicy, candidates: readonly ContactCandidate[]): number[] {
-  // Sort keys are computed once (not in the comparator): this sort is a large share of a big plan.
-  // Keys live in typed arrays, so comparisons do not chase candidate objects around the heap.
+function rankCandidates(policy: ContactPolicy, candidates: readonly ContactCandidate[]): Int32Array {
   const n = candidates.length;
-  const exempt = new Uint8Array(n);
+  const exempt = new Float64Array(n);
   const priority = new Float64Array(n);
   const value = new Float64Array(n);
   const earliest = new Float64Array(n);
+  let first = Number.POSITIVE_INFINITY;
+  let last = Number.NEGATIVE_INFINITY;
   candidates.forEach((c, i) => {
-    exempt[i] = isExempt(policy, c.purpose) ? 1 : 0;
-    priority[i] = c.priority;
-    value[i] = c.expectedValue;
-    earliest[i] = c.earliest?.getTime() ?? Number.NEGATIVE_INFINITY;
+    exempt[i] = isExempt(policy, c.purpose) ? 0 : 1; // exempt first
+    priority[i] = -c.priority; // descending
+    value[i] = -c.expectedValue; // descending
+    const t = c.earliest?.getTime() ?? Number.NEGATIVE_INFINITY;
+    earliest[i] = t;
+    if (t !== Number.NEGATIVE_INFINITY) {
+      if (t < first) first = t;
+      if (t > last) last = t;
+    }
   });
-  const order = Array.from({ length: n }, (_, i) => i);
-  order.sort(
+  const order = new Int32Array(n);
+  const ranks = [exempt, priority, value].map((values) => fewRanks(values, 4096));
+  // Earliest as whole ms after the smallest, 0 for "no earliest"; rank·n + index must stay exact.
+  const span = first === Number.POSITIVE_INFINITY ? 1 : last - first + 2;
+  const buckets = ranks.reduce((product, r) => product * (r?.distinct ?? Number.POSITIVE_INFINITY), 1);
+  if (n > 0 && buckets <= 1 << 22 && span * n < Number.MAX_SAFE_INTEGER) {
+    const bucketOf = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      let key = 0;
+      for (const r of ranks) key = key * (r as FewRanks).distinct + ((r as FewRanks).ranks[i] as number);
+      bucketOf[i] = key;
+    }
+    const start = new Int32Array(buckets + 1);
+    for (let i = 0; i < n; i++) (start[(bucketOf[i] as number) + 1] as number)++;
+    for (let k = 0; k < buckets; k++) start[k + 1] = (start[k + 1] as number) + (start[k] as number);
+    const fill = start.slice(0, buckets);
+    for (let i = 0; i < n; i++) {
+      const k = bucketOf[i] as number;
+      order[fill[k] as number] = i;
+      fill[k] = (fill[k] as number) + 1;
+    }
+    for (let k = 0; k < buckets; k++) {
+      const from = start[k] as number;
+      const to = start[k + 1] as number;
+      if (to - from < 2) continue;
+      const keys = new Float64Array(to - from);
+      for (let r = from; r < to; r++) {
+        const i = order[r] as number;
+        const t = earliest[i] as number;
+        keys[r - from] = (t === Number.NEGATIVE_INFINITY ? 0 : t - first + 1) * n + i;
+      }
+      keys.sort();
+      for (let r = from; r < to; r++) order[r] = (keys[r - from] as number) % n;
+      // Runs with equal earliest go in id order. key − index = rank·n exactly (integers below 2^53).
+      for (let r = from; r < to; ) {
+        const key = (keys[r - from] as number) - (order[r] as number);
+        let end = r + 1;
+        while (end < to && (keys[end - from] as number) - (order[end] as number) === key) end++;
+        if (end - r > 1) {
+          const run = Array.from(order.subarray(r, end)).sort((i, j) => compareIds((candidates[i] as ContactCandidate).id, (candidates[j] as ContactCandidate).id));
+          order.set(run, r);
+        }
+        r = end;
+      }
+    }
+    return order;
+  }
+  const indices = Array.from({ length: n }, (_, i) => i);
+  indices.sort(
     (i, j) =>
-      (exempt[j] as number) - (exempt[i] as number) ||
-      (priority[j] as number) - (priority[i] as number) ||
-      (value[j] as number) - (value[i] as number) ||
+      (exempt[i] as number) - (exempt[j] as number) ||
+      (priority[i] as number) - (priority[j] as number) ||
+      (value[i] as number) - (value[j] as number) ||
       (earliest[i] as number) - (earliest[j] as number) ||
       compareIds((candidates[i] as ContactCandidate).id, (candidates[j] as ContactCandidate).id),
   );
+  order.set(indices);
   return order;
+}
+
+interface FewRanks {
+  readonly ranks: Int32Array;
+  readonly distinct: number;
+}
+
+/**
+ * Each value's position among the distinct values (ascending; -0 and 0 are one value, as for the
+ * comparator), or undefined when there are more than `limit` distinct values.
+ */
+function fewRanks(values: Float64Array, limit: number): FewRanks | undefined {
+  const seen = new Map<number, number>();
+  for (let i = 0; i < values.length; i++) {
+    const v = (values[i] as number) + 0; // -0 → 0
+    if (!seen.has(v)) {
+      if (seen.size === limit) return undefined;
+      seen.set(v, 0);
+    }
+  }
+  const distinct = [...seen.keys()].sort((a, b) => a - b);
+  distinct.forEach((v, rank) => seen.set(v, rank));
+  const ranks = new Int32Array(values.length);
+  for (let i = 0; i < values.length; i++) ranks[i] = seen.get((values[i] as number) + 0) as number;
+  return { ranks, distinct: Math.max(distinct.length, 1) };
 }
 
 /**
  * A minimum-gap conflict at `t`: any counted contact (on `channel`, or on any channel when it is
  * undefined) closer than `gap`, before or after.
  */
-function gapBlock(contacts: readonly Contact[], t: number, gap: number, name: string, channel: Channel | undefined): Block | undefined {
+function gapBlock(s: Search, t: number, gap: number, name: string, channel: Channel | undefined): void {
   let next = Number.NEGATIVE_INFINITY;
   let fromHistory = false;
   let rivalId: string | undefined;
-  for (const c of contacts) {
+  const contacts = s.contacts;
+  for (let i = 0; i < contacts.length; i++) {
+    const c = contacts[i] as Contact;
     if (Math.abs(c.ms - t) >= gap || !c.counted || (channel !== undefined && c.channel !== channel)) continue;
     if (c.plannedId === undefined) fromHistory = true;
     if (c.ms + gap > next) {
@@ -483,56 +815,67 @@ function gapBlock(contacts: readonly Contact[], t: number, gap: number, name: st
       rivalId = c.plannedId;
     }
   }
-  if (next === Number.NEGATIVE_INFINITY) return undefined;
-  return { reason: 'min_gap', rule: name, next, rivalId: fromHistory ? undefined : rivalId };
+  if (next !== Number.NEGATIVE_INFINITY) consider(s, 'min_gap', name, next, fromHistory ? undefined : rivalId);
 }
 
 /**
  * A rolling-cap conflict at `t`: some span `[s, s + length)` containing `t` already holds `max`
  * counted contacts. The fullest spans containing `t` start at a contact in `(t − length, t]` or at
  * `t`, so only those starts are checked; the earliest allowed instant is past the last full span.
+ * Only contacts "near" `t` (in `(t − length, t + length)`) can share a span with it; they are copied
+ * into the search's reusable scratch arrays, in contact order.
  */
-function rollingCapBlock(contacts: readonly Contact[], bit: number, t: number, length: number, max: number, name: string): Block | undefined {
-  const near = contacts.filter((c) => (c.capMask & bit) !== 0 && c.ms > t - length && c.ms < t + length);
+function rollingCapBlock(s: Search, bit: number, t: number, length: number, max: number, name: string): void {
+  const { contacts, nearMs, nearPlanned } = s;
+  let near = 0;
+  for (let i = 0; i < contacts.length; i++) {
+    const c = contacts[i] as Contact;
+    if ((c.capMask & bit) === 0 || c.ms <= t - length || c.ms >= t + length) continue;
+    nearMs[near] = c.ms;
+    nearPlanned[near] = c.plannedId;
+    near++;
+  }
   // Fewer contacts in reach than the cap allows: no span can be full.
-  if (near.length < max) return undefined;
+  if (near < max) return;
   let next = Number.NEGATIVE_INFINITY;
   let fromHistory = false;
   let rivalId: string | undefined;
-  for (let k = -1; k < near.length; k++) {
-    const s = k < 0 ? t : (near[k] as Contact).ms;
-    if (s > t) continue;
+  for (let k = -1; k < near; k++) {
+    const start = k < 0 ? t : (nearMs[k] as number);
+    if (start > t) continue;
     let total = 0;
     let history = 0;
     let planned: string | undefined;
-    for (const c of near) {
-      if (c.ms < s || c.ms >= s + length) continue;
+    for (let i = 0; i < near; i++) {
+      const ms = nearMs[i] as number;
+      if (ms < start || ms >= start + length) continue;
       total++;
-      if (c.plannedId === undefined) history++;
-      else planned ??= c.plannedId;
+      const plannedId = nearPlanned[i];
+      if (plannedId === undefined) history++;
+      else planned ??= plannedId;
     }
     if (total < max) continue;
     if (history >= max) fromHistory = true;
-    if (s + length > next) {
-      next = s + length;
+    if (start + length > next) {
+      next = start + length;
       rivalId = planned;
     }
   }
-  if (next === Number.NEGATIVE_INFINITY) return undefined;
-  return { reason: 'cap', rule: name, next, rivalId: fromHistory ? undefined : rivalId };
+  if (next !== Number.NEGATIVE_INFINITY) consider(s, 'cap', name, next, fromHistory ? undefined : rivalId);
 }
 
 /** A calendar-cap conflict: the local period `[start, end)` containing the instant is full. */
-function calendarCapBlock(contacts: readonly Contact[], bit: number, [start, end]: readonly [number, number], max: number, name: string): Block | undefined {
+function calendarCapBlock(s: Search, bit: number, [start, end]: readonly [number, number], max: number, name: string): void {
   let total = 0;
   let history = 0;
   let planned: string | undefined;
-  for (const c of contacts) {
+  const contacts = s.contacts;
+  for (let i = 0; i < contacts.length; i++) {
+    const c = contacts[i] as Contact;
     if ((c.capMask & bit) === 0 || c.ms < start || c.ms >= end) continue;
     total++;
     if (c.plannedId === undefined) history++;
     else planned ??= c.plannedId;
   }
-  if (total < max) return undefined;
-  return { reason: 'cap', rule: name, next: end, rivalId: history >= max ? undefined : planned };
+  if (total >= max) consider(s, 'cap', name, end, history >= max ? undefined : planned);
 }

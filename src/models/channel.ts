@@ -68,7 +68,8 @@ export type Direction = z.output<typeof DirectionSchema>;
 
 /**
  * Why a message or contact happens. Transactional and service messages are usually exempt from
- * marketing caps; consent is given per channel and purpose.
+ * marketing caps; consent is given per channel and purpose. `replenishment` and `occasion` are kinds
+ * of marketing: without their own consent record, a customer's marketing consent applies to them.
  * @example
  * ```ts
  * import { PurposeSchema } from 'relmark/models';
@@ -77,7 +78,15 @@ export type Direction = z.output<typeof DirectionSchema>;
  * ```
  * @category Models
  */
-export const PurposeSchema = z.enum(['marketing', 'transactional', 'service', 'feedback', 'cross_sell', 'replenishment', 'occasion']);
+export const PurposeSchema = z.enum([
+  'marketing',
+  'transactional',
+  'service',
+  'feedback',
+  'cross_sell', // another product the customer may need (recommendationCandidates)
+  'replenishment', // a customer due to buy again (dueCandidates)
+  'occasion', // a birthday or anniversary (occasionCandidates)
+]);
 /** @category Models */
 export type Purpose = z.output<typeof PurposeSchema>;
 

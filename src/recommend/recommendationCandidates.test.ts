@@ -31,10 +31,21 @@ describe('recommendationCandidates', () => {
     for (const c of candidates) expect(ContactCandidateSchema.parse(c)).toEqual(c);
   });
 
-  it('feeds planContacts, which arbitrates them like any candidate (quiet hours, caps)', () => {
+  it('feeds planContacts, which arbitrates them like any candidate (consent, quiet hours, caps)', () => {
     const candidates = recommendationCandidates(recommendations, { earliest: '2024-06-03T09:00:00Z' });
+    // A cross-sell is marketing: without a consent of its own it follows the marketing consent.
+    const marketing = (channel: string) => [{ channel, purpose: 'marketing' as const, status: 'granted' as const, at: '2024-01-01' }];
+    const withoutConsent = planContacts({
+      customers: [{ id: 'dee' }, { id: 'eve', consents: marketing('email') }],
+      history: [],
+      candidates,
+      policy: { fallbackTimeZone: 'UTC' },
+      asOf: '2024-06-01T00:00:00Z',
+      horizon: '7d',
+    });
+    expect(withoutConsent.suppressed.map((s) => [s.candidateId, s.reason])).toEqual([['cross-sell:dee', 'no_consent']]);
     const plan = planContacts({
-      customers: [{ id: 'dee' }, { id: 'eve' }],
+      customers: [{ id: 'dee', consents: marketing('email') }, { id: 'eve', consents: marketing('email') }],
       history: [],
       candidates,
       policy: { fallbackTimeZone: 'UTC', caps: [{ id: 'one', scope: { kind: 'all' }, max: 1, window: { kind: 'rolling', length: '7d' } }] },

@@ -1,4 +1,4 @@
-import { contactPressure, overdueCustomers, planContacts } from '../../../src/contact/index.js';
+import { contactPressure, dueCandidates, nextPurchaseDue, occasionCandidates, overdueCustomers, planContacts, upcomingOccasions } from '../../../src/contact/index.js';
 import type { SweepCase } from '../run.js';
 
 const customers = () => [
@@ -48,5 +48,47 @@ export const contactCases: readonly SweepCase[] = [
     name: 'contactPressure',
     args: () => [history(), policy(), '2024-05-06', { customers: customers() }],
     call: (h, p, asOf, options) => contactPressure(h as never, p as never, asOf as never, options as never),
+  },
+  {
+    area: 'contact',
+    name: 'nextPurchaseDue',
+    args: () => [
+      [
+        ...['2024-01-01', '2024-01-09', '2024-01-21', '2024-01-30'].map((at) => ({ customerId: 'ada', at, category: 'coffee' })),
+        ...['2024-01-01', '2024-01-24', '2024-02-10'].map((at) => ({ customerId: 'bob', at, category: 'coffee' })),
+      ],
+      { asOf: '2024-03-01', coverage: 0.8, perCategory: true },
+    ],
+    call: (rows, options) => nextPurchaseDue(rows as never, options as never),
+  },
+  {
+    area: 'contact',
+    name: 'upcomingOccasions',
+    args: () => [
+      [{ id: 'ada', birthday: '1992-02-29', timeZone: 'Europe/London', createdAt: '2020-03-02', attributes: { wedding: '2015-06-01' } }, { id: 'bob' }],
+      { asOf: '2025-02-20T12:00:00Z', horizon: '30d', custom: [{ name: 'wedding', attribute: 'wedding' }], purchases: [{ customerId: 'bob', at: '2021-03-01' }] },
+    ],
+    call: (customers, options) => upcomingOccasions(customers as never, options as never),
+  },
+  {
+    area: 'contact',
+    name: 'dueCandidates',
+    args: () => [
+      nextPurchaseDue(
+        [
+          ...['2024-01-01', '2024-01-09', '2024-01-21', '2024-01-30'].map((at) => ({ customerId: 'ada', at })),
+          ...['2024-01-01', '2024-01-24', '2024-02-10'].map((at) => ({ customerId: 'bob', at })),
+        ],
+        { asOf: '2024-02-20' },
+      ),
+      { channel: 'email', leadDays: 2 },
+    ],
+    call: (dues, options) => dueCandidates(dues as never, options as never),
+  },
+  {
+    area: 'contact',
+    name: 'occasionCandidates',
+    args: () => [upcomingOccasions([{ id: 'ada', birthday: '1990-05-17' }], { asOf: '2024-05-10', horizon: '14d' }), { channel: 'email', leadDays: 2, priorities: { birthday: 3 } }],
+    call: (occasions, options) => occasionCandidates(occasions as never, options as never),
   },
 ];

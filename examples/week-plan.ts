@@ -1,0 +1,59 @@
+/**
+ * Issue 21: a week's plan built from personal reasons to write — who is due to buy again
+ * (nextPurchaseDue → dueCandidates) and whose birthday or anniversary comes up
+ * (upcomingOccasions → occasionCandidates) — arbitrated by planContacts under one policy.
+ * Data: examples/data/sample-transactions.csv (its deliberately bad rows are rejected with reasons).
+ * Run with `npx tsx examples/week-plan.ts`.
+ */
+import { readFileSync } from 'node:fs';
+import { dueCandidates, nextPurchaseDue, occasionCandidates, planContacts, upcomingOccasions, type ContactCandidateInput } from 'relmark/contact';
+import { parseCsv, readTransactions } from 'relmark/io';
+import type { CustomerInput } from 'relmark/models';
+
+const asOf = '2025-06-02T08:00:00Z'; // a Monday
+const text = readFileSync(new URL('./data/sample-transactions.csv', import.meta.url), 'utf8');
+const batch = readTransactions(parseCsv(text).records, { id: 'transaction_id', customerId: 'customer_id', at: 'date', refundOf: 'refund_of' });
+console.log(`${batch.valid.length} transactions read, ${batch.rejected.length} rejected (e.g. ${batch.rejected[0]?.issues[0]?.message ?? '—'})`);
+const purchases = batch.valid.filter((t) => t.at.getTime() <= Date.parse(asOf));
+
+// 1. Who is due to buy again: their own rhythm, shrunk toward everyone's.
+const dues = nextPurchaseDue(purchases, { asOf });
+const soon = dues.filter((d) => d.dueFrom.getTime() <= Date.parse(asOf) + 7 * 86_400_000 && (d.overdue === false || d.daysSinceLast < 2 * d.expectedGapDays));
+console.log(`\n${dues.length} customers with a rhythm; ${soon.length} due this week or recently overdue. First five:`);
+for (const d of soon.slice(0, 5)) console.log(`  ${d.customerId}: every ~${d.expectedGapDays.toFixed(0)} d (own ${d.ownGapDays?.toFixed(0) ?? '—'}, shrinkage ${d.shrinkage.toFixed(2)}), due ${d.dueFrom.toISOString().slice(0, 10)} … ${d.dueUntil.toISOString().slice(0, 10)}${d.overdue ? ', overdue' : ''}`);
+
+// 2. Occasions in the next 7 days, in each customer's zone. Birthdays are sample values here.
+const ids = [...new Set(purchases.map((t) => t.customerId))].sort();
+const zones = ['Europe/Paris', 'America/New_York', 'Asia/Tokyo', undefined];
+const customers: CustomerInput[] = ids.map((id, i) => ({
+  id,
+  ...(zones[i % 4] === undefined ? {} : { timeZone: zones[i % 4] }),
+  ...(i % 3 === 0 ? {} : { birthday: `19${60 + (i % 40)}-06-0${1 + (i % 9)}` }),
+  consents: [{ channel: 'email', purpose: 'marketing', status: 'granted', at: '2024-01-01' }],
+}));
+const occasions = upcomingOccasions(customers, { asOf, horizon: '7d', occasions: ['birthday', 'first_purchase'], purchases });
+console.log(`\n${occasions.upcoming.length} occasions this week; ${occasions.missing.length} customer/occasion pairs without a date (listed, not dropped)`);
+
+// 3. Candidates, then one plan under the policy.
+const candidates: ContactCandidateInput[] = [
+  ...dueCandidates(soon, { channel: 'email', leadDays: 2 }),
+  ...occasionCandidates(occasions, { channel: 'email', priorities: { birthday: 3, first_purchase: 2 }, leadDays: 1 }),
+  // >>> recommendation candidates join here (recommendationCandidates, purpose 'cross_sell') <<<
+];
+const plan = planContacts({
+  customers,
+  history: [],
+  candidates,
+  policy: {
+    fallbackTimeZone: 'Europe/London',
+    caps: [{ id: 'two-a-week', scope: { kind: 'all' }, max: 2, window: { kind: 'rolling', length: '7d' } }],
+    minGaps: [{ channel: 'email', gap: '48h' }],
+    quietHours: [{ start: '20:00', end: '09:00' }],
+  },
+  asOf,
+  horizon: '7d',
+});
+const why = new Map(candidates.map((c) => [String(c.id), c.explanation ?? '']));
+console.log(`\nPlan for the week: ${plan.scheduled.length} scheduled, ${plan.deferred.length} deferred, ${plan.suppressed.length} suppressed`);
+for (const s of plan.scheduled.slice(0, 10)) console.log(`  ${s.at.toISOString().slice(0, 16)}  ${s.customerId.padEnd(6)} ${s.purpose.padEnd(13)} ${why.get(s.candidateId)}`);
+for (const s of [...plan.deferred, ...plan.suppressed].slice(0, 4)) console.log(`  not now: ${s.candidateId} (${s.reason}, ${s.rule})`);
