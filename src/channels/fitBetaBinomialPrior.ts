@@ -1,5 +1,5 @@
 import { RelmarkError } from '../errors/RelmarkError.js';
-import { logGamma } from '../internal/logGamma.js';
+import { logGamma } from '../numeric/logGamma.js';
 import { NeumaierSum } from '../internal/sum.js';
 
 /** A Beta prior fitted by {@link fitBetaBinomialPrior}. @internal */

@@ -1,4 +1,4 @@
-import { logBeta } from '../../internal/logGamma.js';
+import { logBeta } from '../../numeric/logGamma.js';
 import { parseParams } from '../bgNbd/bgNbdParams.js';
 import { type BgBbHistory, checkBgBbHistory } from './bgBbHistory.js';
 import { bgBbPatternLogLikelihood } from './bgBbLogLikelihood.js';

@@ -1,4 +1,4 @@
-import { logBeta, logGamma } from '../../internal/logGamma.js';
+import { logBeta, logGamma } from '../../numeric/logGamma.js';
 import { parseParams } from '../bgNbd/bgNbdParams.js';
 import { checkOpportunities } from './bgBbHistory.js';
 import { type BgBbParams, BgBbParamsSchema } from './bgBbParams.js';

@@ -1,5 +1,5 @@
 import { RelmarkError } from '../../errors/RelmarkError.js';
-import { logBeta, logGamma } from '../../internal/logGamma.js';
+import { logBeta, logGamma } from '../../numeric/logGamma.js';
 import { type BgNbdParams, BgNbdParamsSchema, parseParams } from './bgNbdParams.js';
 import { checkHorizon } from './bgNbdProbabilityAlive.js';
 

@@ -1,6 +1,6 @@
 import type { TimeUnit } from '../../models/primitives.js';
 import type { HistoryColumns } from '../historyColumns.js';
-import { fitOnRescaledAxis, fitValidated, type RescaledModel } from '../numeric/fitOnRescaledAxis.js';
+import { fitOnRescaledAxis, fitValidated, type RescaledModel } from '../model/fitOnRescaledAxis.js';
 import type { HistoryPoint } from '../purchaseHistory.js';
 import type { BgNbdFit } from './bgNbdFit.js';
 import { type BgNbdData, prepareBgNbdData } from './bgNbdData.js';

@@ -1,7 +1,7 @@
 import type { TimeUnit } from '../../models/primitives.js';
 import { betaGeometricModel } from '../bgNbd/fitBgNbd.js';
 import type { HistoryColumns } from '../historyColumns.js';
-import { fitOnRescaledAxis, fitValidated } from '../numeric/fitOnRescaledAxis.js';
+import { fitOnRescaledAxis, fitValidated } from '../model/fitOnRescaledAxis.js';
 import type { HistoryPoint } from '../purchaseHistory.js';
 import type { MbgNbdFit } from './mbgNbdFit.js';
 import { mbgNbdLogLikelihoodKernel } from './mbgNbdLogLikelihood.js';

@@ -1,5 +1,5 @@
 import { RelmarkError } from '../../errors/RelmarkError.js';
-import { logBeta } from '../../internal/logGamma.js';
+import { logBeta } from '../../numeric/logGamma.js';
 import { parseParams } from '../bgNbd/bgNbdParams.js';
 import { checkHorizon } from '../bgNbd/bgNbdProbabilityAlive.js';
 import { purchaseCountMixture } from '../bgNbd/bgNbdProbabilityOfPurchases.js';

@@ -1,5 +1,5 @@
 import { RelmarkError } from '../../errors/RelmarkError.js';
-import { logGamma } from '../../internal/logGamma.js';
+import { logGamma } from '../../numeric/logGamma.js';
 import { parseParams } from '../bgNbd/bgNbdParams.js';
 import { checkHorizon } from '../bgNbd/bgNbdProbabilityAlive.js';
 import { type ParetoNbdParams, ParetoNbdParamsSchema } from './paretoNbdParams.js';

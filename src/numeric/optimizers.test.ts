@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectClose } from '../../../test/helpers/expectClose.js';
+import { expectClose } from '../../test/helpers/expectClose.js';
 import { hessianFromGradient, invertPositiveDefinite } from './hessian.js';
 import { minimizeBfgs } from './minimizeBfgs.js';
 import { nelderMead } from './nelderMead.js';
