@@ -6,7 +6,7 @@ import type { ParetoNbdFit } from '../clv/paretoNbd/paretoNbdFit.js';
 import { fitParetoNbdUnchecked } from '../clv/paretoNbd/fitParetoNbd.js';
 import { customerLifetimeValueUnchecked, type CustomerValue, type ValueColumnsResult } from '../clv/customerLifetimeValue.js';
 import { fitGammaGammaUnchecked } from '../clv/gammaGamma/fitGammaGamma.js';
-import { calibrationFrequencyCheck } from '../clv/validation/calibrationFrequencyCheck.js';
+import { calibrationFrequencyCheck } from '../clv/diagnostics/calibrationFrequencyCheck.js';
 import type { GammaGammaExclusion, GammaGammaFit } from '../clv/gammaGamma/gammaGammaFit.js';
 import type { HistoryColumns } from '../clv/historyColumns.js';
 import type { TimeUnit } from '../models/primitives.js';

@@ -2,8 +2,8 @@ import { msPerUnit } from '../internal/time.js';
 import { type HtmlReportInput, type ReportChartData, type ReportHoldout, type TrackingPoint } from '../report/index.js';
 import { chartDataOf, type ParsedReportInput } from '../report/reportChartData.js';
 import { renderParsedReport } from '../report/renderHtmlReport.js';
-import type { HoldoutValidation } from '../clv/validation/holdoutValidation.js';
-import type { RepeatPurchaseTracking } from '../clv/validation/trackRepeatPurchases.js';
+import type { HoldoutValidation } from '../clv/diagnostics/holdoutValidation.js';
+import type { RepeatPurchaseTracking } from '../clv/diagnostics/trackRepeatPurchases.js';
 import { type ClvAnalysis, modelLabels, type RfmAnalysis } from './analyze.js';
 import type { Settings } from './commandLine.js';
 

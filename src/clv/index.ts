@@ -51,4 +51,4 @@ export {
 export * from './simple/index.js';
 export * from './bgBb/index.js';
 export * from './sbg/index.js';
-export * from './validation/index.js';
+export * from './diagnostics/index.js';
