@@ -1,5 +1,5 @@
 import { logBeta, logGamma } from '../../numeric/logGamma.js';
-import { parseParams } from '../bgNbd/bgNbdParams.js';
+import { parseParams } from '../model/parseParams.js';
 import { digamma } from '../../numeric/digamma.js';
 import { type BgBbHistory, checkBgBbHistory, checkOpportunities } from './bgBbHistory.js';
 import { bgBbPatternLogLikelihood } from './bgBbLogLikelihood.js';

@@ -1,6 +1,6 @@
 import { NeumaierSum } from '../../internal/sum.js';
 import { logGamma } from '../../numeric/logGamma.js';
-import { parseParams } from '../bgNbd/bgNbdParams.js';
+import { parseParams } from '../model/parseParams.js';
 import { digamma } from '../../numeric/digamma.js';
 import { type BgBbColumns, bgBbColumnsOf, type BgBbHistory } from './bgBbHistory.js';
 import { type BgBbParams, BgBbParamsSchema } from './bgBbParams.js';

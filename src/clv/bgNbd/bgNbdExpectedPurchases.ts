@@ -1,6 +1,7 @@
 import type { HistoryPoint } from '../purchaseHistory.js';
 import { hyp2f1 } from '../../numeric/hyp2f1.js';
-import { type BgNbdParams, BgNbdParamsSchema, parseParams } from './bgNbdParams.js';
+import { parseParams } from '../model/parseParams.js';
+import { type BgNbdParams, BgNbdParamsSchema } from './bgNbdParams.js';
 import { bgNbdProbabilityAliveUnchecked, checkHistoryPoint, checkHorizon } from './bgNbdProbabilityAlive.js';
 import { finiteResult } from '../finiteResult.js';
 

@@ -1,5 +1,6 @@
 import { bgNbdExpectedPurchasesIfAlive } from './bgNbdExpectedPurchases.js';
-import { type BgNbdParams, BgNbdParamsSchema, parseParams } from './bgNbdParams.js';
+import { parseParams } from '../model/parseParams.js';
+import { type BgNbdParams, BgNbdParamsSchema } from './bgNbdParams.js';
 import { checkHorizon } from './bgNbdProbabilityAlive.js';
 import { finiteResult } from '../finiteResult.js';
 

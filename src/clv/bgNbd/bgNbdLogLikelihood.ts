@@ -4,7 +4,8 @@ import { NeumaierSum } from '../../internal/sum.js';
 import { logGamma } from '../../numeric/logGamma.js';
 import type { HistoryPoint } from '../purchaseHistory.js';
 import { type BgNbdData, prepareBgNbdData } from './bgNbdData.js';
-import { type BgNbdParams, BgNbdParamsSchema, parseParams } from './bgNbdParams.js';
+import { parseParams } from '../model/parseParams.js';
+import { type BgNbdParams, BgNbdParamsSchema } from './bgNbdParams.js';
 
 /**
  * The weighted BG/NBD log-likelihood Σ wᵢ ln Lᵢ and, when `gradient` is given, its derivatives with

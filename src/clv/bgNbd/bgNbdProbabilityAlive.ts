@@ -1,6 +1,7 @@
 import { RelmarkError } from '../../errors/RelmarkError.js';
 import type { HistoryPoint } from '../purchaseHistory.js';
-import { type BgNbdParams, BgNbdParamsSchema, parseParams } from './bgNbdParams.js';
+import { parseParams } from '../model/parseParams.js';
+import { type BgNbdParams, BgNbdParamsSchema } from './bgNbdParams.js';
 
 /**
  * {@link bgNbdProbabilityAlive} without validation: a total function of numbers (NaN in → NaN out).

@@ -1,6 +1,7 @@
 import { RelmarkError } from '../../errors/RelmarkError.js';
 import { logBeta, logGamma } from '../../numeric/logGamma.js';
-import { type BgNbdParams, BgNbdParamsSchema, parseParams } from './bgNbdParams.js';
+import { parseParams } from '../model/parseParams.js';
+import { type BgNbdParams, BgNbdParamsSchema } from './bgNbdParams.js';
 import { checkHorizon } from './bgNbdProbabilityAlive.js';
 
 /**

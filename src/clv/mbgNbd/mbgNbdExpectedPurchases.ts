@@ -1,5 +1,5 @@
 import { bgNbdExpectedPurchasesIfAlive } from '../bgNbd/bgNbdExpectedPurchases.js';
-import { parseParams } from '../bgNbd/bgNbdParams.js';
+import { parseParams } from '../model/parseParams.js';
 import { checkHistoryPoint, checkHorizon } from '../bgNbd/bgNbdProbabilityAlive.js';
 import type { HistoryPoint } from '../purchaseHistory.js';
 import { type MbgNbdParams, MbgNbdParamsSchema } from './mbgNbdParams.js';

@@ -1,4 +1,4 @@
-import { parseParams } from '../bgNbd/bgNbdParams.js';
+import { parseParams } from '../model/parseParams.js';
 import { checkHorizon } from '../bgNbd/bgNbdProbabilityAlive.js';
 import { mbgNbdExpectedPurchasesUnchecked } from './mbgNbdExpectedPurchases.js';
 import { type MbgNbdParams, MbgNbdParamsSchema } from './mbgNbdParams.js';

@@ -1,4 +1,4 @@
-import { parseParams } from '../bgNbd/bgNbdParams.js';
+import { parseParams } from '../model/parseParams.js';
 import { checkHistoryPoint } from '../bgNbd/bgNbdProbabilityAlive.js';
 import type { HistoryPoint } from '../purchaseHistory.js';
 import { type MbgNbdParams, MbgNbdParamsSchema } from './mbgNbdParams.js';

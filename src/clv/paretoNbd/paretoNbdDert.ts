@@ -1,5 +1,5 @@
 import { RelmarkError } from '../../errors/RelmarkError.js';
-import { parseParams } from '../bgNbd/bgNbdParams.js';
+import { parseParams } from '../model/parseParams.js';
 import { checkHistoryPoint } from '../bgNbd/bgNbdProbabilityAlive.js';
 import type { HistoryPoint } from '../purchaseHistory.js';
 import { type ParetoNbdParams, ParetoNbdParamsSchema } from './paretoNbdParams.js';

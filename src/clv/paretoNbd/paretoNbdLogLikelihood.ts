@@ -1,5 +1,5 @@
 import { type BgNbdData, prepareBgNbdData } from '../bgNbd/bgNbdData.js';
-import { parseParams } from '../bgNbd/bgNbdParams.js';
+import { parseParams } from '../model/parseParams.js';
 import { historyColumnsOf, type HistoryColumns } from '../historyColumns.js';
 import { digamma } from '../../numeric/digamma.js';
 import { NeumaierSum } from '../../internal/sum.js';

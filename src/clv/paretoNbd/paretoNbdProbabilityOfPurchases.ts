@@ -1,6 +1,6 @@
 import { RelmarkError } from '../../errors/RelmarkError.js';
 import { logGamma } from '../../numeric/logGamma.js';
-import { parseParams } from '../bgNbd/bgNbdParams.js';
+import { parseParams } from '../model/parseParams.js';
 import { checkHorizon } from '../bgNbd/bgNbdProbabilityAlive.js';
 import { type ParetoNbdParams, ParetoNbdParamsSchema } from './paretoNbdParams.js';
 
