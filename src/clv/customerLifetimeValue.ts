@@ -4,20 +4,14 @@ import { RelmarkError, type RelmarkIssue } from '../errors/RelmarkError.js';
 import { msPerUnit } from '../internal/time.js';
 import { parseBatch, requireAllValid } from '../models/parse.js';
 import type { TimeUnit } from '../models/primitives.js';
-import { bgNbdExpectedPurchasesIfAlive } from './bgNbd/bgNbdExpectedPurchases.js';
-import { bgNbdProbabilityAliveUnchecked } from './bgNbd/bgNbdProbabilityAlive.js';
-import { mbgNbdExpectedPurchasesIfAlive } from './mbgNbd/mbgNbdExpectedPurchases.js';
-import { mbgNbdProbabilityAliveUnchecked } from './mbgNbd/mbgNbdProbabilityAlive.js';
-import { paretoNbdExpectedPurchasesIfAlive } from './paretoNbd/paretoNbdExpectedPurchases.js';
-import { paretoNbdProbabilityAliveUnchecked } from './paretoNbd/paretoNbdProbabilityAlive.js';
 import { type GammaGammaFit, GammaGammaFitSchema } from './gammaGamma/gammaGammaFit.js';
 import { gammaGammaExpectedSpendUnchecked } from './gammaGamma/gammaGammaExpectedSpend.js';
 import type { HistoryColumns } from './historyColumns.js';
 import { type PurchaseHistoryInput, PurchaseHistorySchema } from './purchaseHistory.js';
-import { type TransactionModelFit, TransactionModelFitSchema, unknownModel } from './transactionModelFit.js';
+import type { ValueKernels } from './model/transactionModel.js';
+import { type ContinuousTransactionModelFit, type TransactionModelFit, TransactionModelFitSchema, transactionModelOf, unsupportedModel } from './transactionModels.js';
 
 /** The transaction models whose times are calendar times (all but the discrete BG/BB). */
-type ContinuousTransactionModelFit = Exclude<TransactionModelFit, { model: 'bg-bb' }>;
 
 /** Options of {@link customerLifetimeValue}. @category CLV */
 export interface CustomerLifetimeValueOptions {
@@ -86,19 +80,19 @@ function parseOptions(transactionFit: unknown, spendFit: unknown, options: Custo
   if (!spend.success) {
     throw new RelmarkError('invalid_parameters', `${where}: invalid spend model fit`, { issues: issuesFromZod(spend.error, ['spendFit']), cause: spend.error });
   }
-  if (fit.data.model === 'bg-bb') {
+  if (transactionModelOf(fit.data, where).clock === 'discrete') {
     // BG/BB's clock counts transaction opportunities, which have no length in months.
-    throw new RelmarkError('invalid_parameters', `${where}: BG/BB fits have no time unit`, {
-      issues: [{ code: 'discrete_model', path: ['transactionFit', 'model'], message: "A 'bg-bb' fit counts opportunities, not calendar time; value its customers with bgBbDert (discounted expected residual transactions) times expected spend" }],
+    throw new RelmarkError('invalid_parameters', `${where}: ${transactionModelOf(fit.data, where).label} fits have no time unit`, {
+      issues: [{ code: 'discrete_model', path: ['transactionFit', 'model'], message: `A '${fit.data.model}' fit counts opportunities, not calendar time; value its customers with bgBbDert (discounted expected residual transactions) times expected spend` }],
     });
   }
-  const continuous: ContinuousTransactionModelFit = fit.data;
+  const continuous = fit.data as ContinuousTransactionModelFit;
   const parsed = OptionsSchema.safeParse(options);
   if (!parsed.success) throw fromZodError(parsed.error, `${where}: invalid options`, { code: 'invalid_options' });
-  if (parsed.data.weeksPerMonth !== undefined && fit.data.timeUnit !== 'week') {
+  if (parsed.data.weeksPerMonth !== undefined && continuous.timeUnit !== 'week') {
     // The unit comes from the fit: a month length in weeks on a fit in days is the 4×/7× trap.
-    throw new RelmarkError('invalid_options', `${where}: weeksPerMonth given for a fit in ${fit.data.timeUnit}s`, {
-      issues: [{ code: 'unit_mismatch', path: ['weeksPerMonth'], message: `The transaction fit is in ${fit.data.timeUnit}s; weeksPerMonth applies only to fits in weeks` }],
+    throw new RelmarkError('invalid_options', `${where}: weeksPerMonth given for a fit in ${continuous.timeUnit}s`, {
+      issues: [{ code: 'unit_mismatch', path: ['weeksPerMonth'], message: `The transaction fit is in ${continuous.timeUnit}s; weeksPerMonth applies only to fits in weeks` }],
     });
   }
   return { fit: continuous, spend: spend.data, options: parsed.data };
@@ -302,27 +296,11 @@ function valueColumns(
 }
 
 /**
- * A transaction model's two kernels as used by CLV: E[Y(t) | alive at T, x, T] (which does not depend
- * on tₓ, so customers sharing (x, T) share it) and P(alive | x, tₓ, T).
+ * A transaction model's two kernels as used by CLV (see {@link ValueKernels}): E[Y(t) | alive at T, x, T]
+ * (which does not depend on tₓ, so customers sharing (x, T) share it) and P(alive | x, tₓ, T).
  */
-function modelKernels(fit: ContinuousTransactionModelFit): {
-  ifAlive: (x: number, T: number, t: number) => number;
-  alive: (x: number, tx: number, T: number) => number;
-} {
-  switch (fit.model) {
-    case 'bg-nbd': {
-      const p = fit.params;
-      return { ifAlive: (x, T, t) => bgNbdExpectedPurchasesIfAlive(p, x, T, t), alive: (x, tx, T) => bgNbdProbabilityAliveUnchecked(p, x, tx, T) };
-    }
-    case 'pareto-nbd': {
-      const p = fit.params;
-      return { ifAlive: (x, T, t) => paretoNbdExpectedPurchasesIfAlive(p, x, T, t), alive: (x, tx, T) => paretoNbdProbabilityAliveUnchecked(p, x, tx, T) };
-    }
-    case 'mbg-nbd': {
-      const p = fit.params;
-      return { ifAlive: (x, T, t) => mbgNbdExpectedPurchasesIfAlive(p, x, T, t), alive: (x, tx, T) => mbgNbdProbabilityAliveUnchecked(p, x, tx, T) };
-    }
-    default:
-      return unknownModel(fit, 'customerLifetimeValue');
-  }
+function modelKernels(fit: ContinuousTransactionModelFit): ValueKernels {
+  const model = transactionModelOf(fit, 'customerLifetimeValue');
+  if (model.valueKernels === undefined) return unsupportedModel(model, 'customerLifetimeValue', 'valueKernels');
+  return model.valueKernels(fit.params);
 }

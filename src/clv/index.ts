@@ -37,7 +37,7 @@ export {
   type CalibrationHoldout,
 } from './splitCalibrationHoldout.js';
 export * from './gammaGamma/index.js';
-export { TransactionModelFitSchema, type TransactionModelFit } from './transactionModelFit.js';
+export { TransactionModelFitSchema, type TransactionModelFit } from './transactionModels.js';
 export { expectedPurchases } from './expectedPurchases.js';
 export { probabilityAlive } from './probabilityAlive.js';
 export {

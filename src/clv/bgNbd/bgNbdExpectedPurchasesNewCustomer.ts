@@ -1,7 +1,7 @@
 import { bgNbdExpectedPurchasesIfAlive } from './bgNbdExpectedPurchases.js';
 import { parseParams } from '../model/parseParams.js';
 import { type BgNbdParams, BgNbdParamsSchema } from './bgNbdParams.js';
-import { checkHorizon } from './bgNbdProbabilityAlive.js';
+import { checkHorizon } from '../model/checkHistory.js';
 import { finiteResult } from '../finiteResult.js';
 
 /**

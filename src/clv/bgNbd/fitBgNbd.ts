@@ -100,7 +100,7 @@ export function fitBgNbd(histories: readonly HistoryPoint[] | HistoryColumns, op
  * @category CLV
  */
 export function fitBgNbdUnchecked(columns: HistoryColumns, options: FitBgNbdOptions = {}): BgNbdFit {
-  const fit = fitOnRescaledAxis(columns, bgNbdModel, options);
+  const fit = fitOnRescaledAxis(columns, bgNbdLikelihood, options);
   return { model: 'bg-nbd', ...fit, timeUnit: options.timeUnit ?? 'week' };
 }
 
@@ -125,4 +125,5 @@ export function betaGeometricModel(
   };
 }
 
-const bgNbdModel = betaGeometricModel('fitBgNbd', bgNbdLogLikelihoodKernel);
+/** BG/NBD's likelihood with gradient, data arrangement and starts (the descriptor's `likelihood`). @internal */
+export const bgNbdLikelihood = betaGeometricModel('fitBgNbd', bgNbdLogLikelihoodKernel);

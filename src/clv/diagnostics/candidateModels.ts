@@ -1,9 +1,6 @@
 import type { TimeUnit } from '../../models/primitives.js';
-import { fitBgNbd } from '../bgNbd/fitBgNbd.js';
-import { fitMbgNbd } from '../mbgNbd/fitMbgNbd.js';
-import { fitParetoNbd } from '../paretoNbd/fitParetoNbd.js';
 import type { HistoryPoint } from '../purchaseHistory.js';
-import type { TransactionModelFit } from '../transactionModelFit.js';
+import { type ContinuousModelTag, continuousTransactionModels, type TransactionModelFit } from '../transactionModels.js';
 
 /**
  * A function that fits one transaction model to calibration histories, as {@link compareModels}
@@ -15,10 +12,11 @@ export type CandidateFitter = (calibration: readonly HistoryPoint[], options: { 
 /**
  * The transaction models that {@link compareModels} knows by name, each with the fitter it calls.
  *
- * @remarks `'bg-nbd'` ({@link fitBgNbd}), `'pareto-nbd'` ({@link fitParetoNbd}) and `'mbg-nbd'`
- * ({@link fitMbgNbd}): the continuous-time models of the {@link TransactionModelFit} union (BG/BB's
- * discrete histories cannot be compared with them on the same data); any other fitter can be compared by passing
- * `{ name, fit }` to {@link compareModels} instead of a name.
+ * @remarks Built from the table of transaction models (`clv/transactionModels.ts`): every
+ * continuous-time model, in table order — today `'bg-nbd'` ({@link fitBgNbd}), `'pareto-nbd'`
+ * ({@link fitParetoNbd}) and `'mbg-nbd'` ({@link fitMbgNbd}) — so a model added to the table is a
+ * candidate without further edits. BG/BB's discrete histories cannot be compared with them on the same
+ * data; any other fitter can be compared by passing `{ name, fit }` to {@link compareModels} instead of a name.
  * @example
  * ```ts
  * import { candidateModels } from 'relmark/clv';
@@ -27,14 +25,9 @@ export type CandidateFitter = (calibration: readonly HistoryPoint[], options: { 
  * ```
  * @category CLV
  */
-export const candidateModels = {
-  /** BG/NBD (Fader, Hardie & Lee 2005), fitted by {@link fitBgNbd}. */
-  'bg-nbd': (calibration, options) => fitBgNbd(calibration, { timeUnit: options.timeUnit }),
-  /** Pareto/NBD (Schmittlein, Morrison & Colombo 1987), fitted by {@link fitParetoNbd}. */
-  'pareto-nbd': (calibration, options) => fitParetoNbd(calibration, { timeUnit: options.timeUnit }),
-  /** MBG/NBD (Batislam, Denizel & Filiztekin 2007), fitted by {@link fitMbgNbd}. */
-  'mbg-nbd': (calibration, options) => fitMbgNbd(calibration, { timeUnit: options.timeUnit }),
-} as const satisfies Readonly<Record<string, CandidateFitter>>;
+export const candidateModels: Readonly<Record<ContinuousModelTag, CandidateFitter>> = Object.freeze(
+  Object.fromEntries(continuousTransactionModels.map((model) => [model.tag, (calibration: readonly HistoryPoint[], options: { readonly timeUnit: TimeUnit }) => model.fit(calibration, { timeUnit: options.timeUnit }) as TransactionModelFit])) as Record<ContinuousModelTag, CandidateFitter>,
+);
 
 /** The name of a model in {@link candidateModels}. @category CLV */
 export type CandidateModelName = keyof typeof candidateModels;

@@ -12,7 +12,7 @@ import {
   PurchasePeriodSchema,
   type PurchasePeriod,
 } from '../summarizeHistories.js';
-import type { TransactionModelFit } from '../transactionModelFit.js';
+import type { TransactionModelFit } from '../transactionModels.js';
 import { expectedPurchasesNewCustomer } from './expectedPurchasesNewCustomer.js';
 
 /** Options of {@link trackRepeatPurchases}. @category CLV */

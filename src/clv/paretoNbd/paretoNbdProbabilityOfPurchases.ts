@@ -1,7 +1,7 @@
 import { RelmarkError } from '../../errors/RelmarkError.js';
 import { logGamma } from '../../numeric/logGamma.js';
 import { parseParams } from '../model/parseParams.js';
-import { checkHorizon } from '../bgNbd/bgNbdProbabilityAlive.js';
+import { checkHorizon } from '../model/checkHistory.js';
 import { type ParetoNbdParams, ParetoNbdParamsSchema } from './paretoNbdParams.js';
 
 const maxNodes = 1_000_000;
