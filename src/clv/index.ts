@@ -39,6 +39,7 @@ export {
 export * from './gammaGamma/index.js';
 export { TransactionModelFitSchema, type TransactionModelFit } from './transactionModels.js';
 export { expectedPurchases } from './expectedPurchases.js';
+export { conditionalProbabilityOfPurchases } from './conditionalProbabilityOfPurchases.js';
 export { probabilityAlive } from './probabilityAlive.js';
 export {
   customerLifetimeValue,

@@ -1,5 +1,6 @@
 import type { TransactionModel } from '../model/transactionModel.js';
 import { bgNbdExpectedPurchases, bgNbdExpectedPurchasesIfAlive } from './bgNbdExpectedPurchases.js';
+import { bgNbdConditionalProbabilityOfPurchases } from './bgNbdConditionalProbabilityOfPurchases.js';
 import { bgNbdExpectedPurchasesNewCustomer } from './bgNbdExpectedPurchasesNewCustomer.js';
 import { type BgNbdFit, BgNbdFitSchema } from './bgNbdFit.js';
 import { bgNbdLogLikelihood } from './bgNbdLogLikelihood.js';
@@ -28,6 +29,7 @@ export const bgNbdModel = {
   expectedPurchasesNewCustomer: bgNbdExpectedPurchasesNewCustomer,
   probabilityAlive: bgNbdProbabilityAlive,
   probabilityOfPurchases: bgNbdProbabilityOfPurchases,
+  conditionalProbabilityOfPurchases: bgNbdConditionalProbabilityOfPurchases,
   valueKernels: (p: BgNbdParams) => ({ ifAlive: (x: number, T: number, t: number) => bgNbdExpectedPurchasesIfAlive(p, x, T, t), alive: (x: number, tx: number, T: number) => bgNbdProbabilityAliveUnchecked(p, x, tx, T) }),
   simulate: simulateBgNbd,
 } as const satisfies TransactionModel<'bg-nbd', BgNbdParams, BgNbdFit>;

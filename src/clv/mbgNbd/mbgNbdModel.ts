@@ -1,5 +1,6 @@
 import type { TransactionModel } from '../model/transactionModel.js';
 import { mbgNbdExpectedPurchases, mbgNbdExpectedPurchasesIfAlive } from './mbgNbdExpectedPurchases.js';
+import { mbgNbdConditionalProbabilityOfPurchases } from './mbgNbdConditionalProbabilityOfPurchases.js';
 import { mbgNbdExpectedPurchasesNewCustomer } from './mbgNbdExpectedPurchasesNewCustomer.js';
 import { type MbgNbdFit, MbgNbdFitSchema } from './mbgNbdFit.js';
 import { mbgNbdLogLikelihood } from './mbgNbdLogLikelihood.js';
@@ -28,6 +29,7 @@ export const mbgNbdModel = {
   expectedPurchasesNewCustomer: mbgNbdExpectedPurchasesNewCustomer,
   probabilityAlive: mbgNbdProbabilityAlive,
   probabilityOfPurchases: mbgNbdProbabilityOfPurchases,
+  conditionalProbabilityOfPurchases: mbgNbdConditionalProbabilityOfPurchases,
   valueKernels: (p: MbgNbdParams) => ({ ifAlive: (x: number, T: number, t: number) => mbgNbdExpectedPurchasesIfAlive(p, x, T, t), alive: (x: number, tx: number, T: number) => mbgNbdProbabilityAliveUnchecked(p, x, tx, T) }),
   simulate: simulateMbgNbd,
 } as const satisfies TransactionModel<'mbg-nbd', MbgNbdParams, MbgNbdFit>;

@@ -1,5 +1,6 @@
 import type { TransactionModel } from '../model/transactionModel.js';
 import { paretoNbdExpectedPurchases, paretoNbdExpectedPurchasesIfAlive } from './paretoNbdExpectedPurchases.js';
+import { paretoNbdConditionalProbabilityOfPurchases } from './paretoNbdConditionalProbabilityOfPurchases.js';
 import { paretoNbdExpectedPurchasesNewCustomer } from './paretoNbdExpectedPurchasesNewCustomer.js';
 import { type ParetoNbdFit, ParetoNbdFitSchema } from './paretoNbdFit.js';
 import { paretoNbdLogLikelihood } from './paretoNbdLogLikelihood.js';
@@ -28,6 +29,7 @@ export const paretoNbdModel = {
   expectedPurchasesNewCustomer: paretoNbdExpectedPurchasesNewCustomer,
   probabilityAlive: paretoNbdProbabilityAlive,
   probabilityOfPurchases: paretoNbdProbabilityOfPurchases,
+  conditionalProbabilityOfPurchases: paretoNbdConditionalProbabilityOfPurchases,
   valueKernels: (p: ParetoNbdParams) => ({ ifAlive: (x: number, T: number, t: number) => paretoNbdExpectedPurchasesIfAlive(p, x, T, t), alive: (x: number, tx: number, T: number) => paretoNbdProbabilityAliveUnchecked(p, x, tx, T) }),
   simulate: simulateParetoNbd,
 } as const satisfies TransactionModel<'pareto-nbd', ParetoNbdParams, ParetoNbdFit>;
