@@ -1,6 +1,7 @@
 import type { TransactionModel } from '../model/transactionModel.js';
 import { paretoNbdExpectedPurchases, paretoNbdExpectedPurchasesIfAlive } from './paretoNbdExpectedPurchases.js';
 import { paretoNbdConditionalProbabilityOfPurchases } from './paretoNbdConditionalProbabilityOfPurchases.js';
+import { paretoNbdDert } from './paretoNbdDert.js';
 import { paretoNbdExpectedPurchasesNewCustomer } from './paretoNbdExpectedPurchasesNewCustomer.js';
 import { type ParetoNbdFit, ParetoNbdFitSchema } from './paretoNbdFit.js';
 import { paretoNbdLogLikelihood } from './paretoNbdLogLikelihood.js';
@@ -30,6 +31,7 @@ export const paretoNbdModel = {
   probabilityAlive: paretoNbdProbabilityAlive,
   probabilityOfPurchases: paretoNbdProbabilityOfPurchases,
   conditionalProbabilityOfPurchases: paretoNbdConditionalProbabilityOfPurchases,
+  dert: paretoNbdDert,
   valueKernels: (p: ParetoNbdParams) => ({ ifAlive: (x: number, T: number, t: number) => paretoNbdExpectedPurchasesIfAlive(p, x, T, t), alive: (x: number, tx: number, T: number) => paretoNbdProbabilityAliveUnchecked(p, x, tx, T) }),
   simulate: simulateParetoNbd,
 } as const satisfies TransactionModel<'pareto-nbd', ParetoNbdParams, ParetoNbdFit>;
