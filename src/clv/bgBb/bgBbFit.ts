@@ -1,5 +1,5 @@
 import type * as z from 'zod';
-import { modelFitSchema } from '../model/modelFitSchema.js';
+import { opportunityModelFitSchema } from '../model/modelFitSchema.js';
 import { BgBbParamsSchema } from './bgBbParams.js';
 
 /**
@@ -28,7 +28,7 @@ import { BgBbParamsSchema } from './bgBbParams.js';
  * ```
  * @category CLV
  */
-export const BgBbFitSchema = modelFitSchema('bg-bb', BgBbParamsSchema, { timeUnit: false });
+export const BgBbFitSchema = opportunityModelFitSchema('bg-bb', BgBbParamsSchema);
 
 /** A fitted BG/BB model (see {@link BgBbFitSchema}). @category CLV */
 export type BgBbFit = z.output<typeof BgBbFitSchema>;

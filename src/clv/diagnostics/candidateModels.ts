@@ -1,6 +1,6 @@
 import type { TimeUnit } from '../../models/primitives.js';
 import type { HistoryPoint } from '../purchaseHistory.js';
-import { type ContinuousModelTag, continuousTransactionModels, type TransactionModelFit } from '../transactionModels.js';
+import { continuousTransactionModels, type TransactionModelFit } from '../transactionModels.js';
 
 /**
  * A function that fits one transaction model to calibration histories, as {@link compareModels}
@@ -25,9 +25,9 @@ export type CandidateFitter = (calibration: readonly HistoryPoint[], options: { 
  * ```
  * @category CLV
  */
-export const candidateModels: Readonly<Record<ContinuousModelTag, CandidateFitter>> = Object.freeze(
-  Object.fromEntries(continuousTransactionModels.map((model) => [model.tag, (calibration: readonly HistoryPoint[], options: { readonly timeUnit: TimeUnit }) => model.fit(calibration, { timeUnit: options.timeUnit }) as TransactionModelFit])) as Record<ContinuousModelTag, CandidateFitter>,
+export const candidateModels: Readonly<Record<CandidateModelName, CandidateFitter>> = Object.freeze(
+  Object.fromEntries(continuousTransactionModels.map((model) => [model.tag, (calibration: readonly HistoryPoint[], options: { readonly timeUnit: TimeUnit }) => model.fit(calibration, { timeUnit: options.timeUnit }) as TransactionModelFit])) as Record<CandidateModelName, CandidateFitter>,
 );
 
 /** The name of a model in {@link candidateModels}. @category CLV */
-export type CandidateModelName = keyof typeof candidateModels;
+export type CandidateModelName = Extract<TransactionModelFit, { readonly timeUnit: unknown }>['model'];

@@ -27,29 +27,33 @@ export const penaltyShape = {
   penalty: z.number().nonnegative().optional(),
 };
 
+// The fit fields in the order the fitters return them: model, params, [timeUnit,] logLikelihood, …
+// (JSON of a parsed fit keeps it). Return types are inferred, so that documentation and declarations
+// show the schema's structure rather than an internal alias.
+const fitTail = <P extends z.ZodType>(params: P) => ({
+  logLikelihood: z.number(),
+  customers: z.number().nonnegative(),
+  standardErrors: params,
+  diagnostics: FitDiagnosticsSchema,
+  ...penaltyShape,
+});
+
 /**
  * The fit schema of a continuous-time transaction model: `{ model: tag, params, timeUnit,
  * logLikelihood, customers, standardErrors, diagnostics, penalizer?, penalty? }`, with `params` and
  * `standardErrors` both of the model's parameter schema. A new model's fit schema is one line:
- * `export const FooFitSchema = modelFitSchema('foo', FooParamsSchema);`. Models whose clock counts
- * opportunities (BG/BB) pass `{ timeUnit: false }`, and have no `timeUnit` field.
+ * `export const FooFitSchema = modelFitSchema('foo', FooParamsSchema);`.
  * @internal
  */
-export function modelFitSchema<Tag extends string, P extends z.ZodType>(tag: Tag, params: P): z.ZodObject<ModelFitShape<Tag, P> & { timeUnit: typeof TimeUnitSchema }>;
-export function modelFitSchema<Tag extends string, P extends z.ZodType>(tag: Tag, params: P, options: { readonly timeUnit: false }): z.ZodObject<ModelFitShape<Tag, P>>;
-export function modelFitSchema<Tag extends string, P extends z.ZodType>(tag: Tag, params: P, options: { readonly timeUnit?: boolean } = {}) {
-  // Key order as the fitters return them: model, params, timeUnit, logLikelihood, … (JSON of a parsed fit keeps it).
-  const head = { model: z.literal(tag), params };
-  const tail = { logLikelihood: z.number(), customers: z.number().nonnegative(), standardErrors: params, diagnostics: FitDiagnosticsSchema, ...penaltyShape };
-  return options.timeUnit === false ? z.object({ ...head, ...tail }) : z.object({ ...head, timeUnit: TimeUnitSchema, ...tail });
+export function modelFitSchema<Tag extends string, P extends z.ZodType>(tag: Tag, params: P) {
+  return z.object({ model: z.literal(tag), params, timeUnit: TimeUnitSchema, ...fitTail(params) });
 }
 
-/** The fields of {@link modelFitSchema} without `timeUnit`. @internal */
-export type ModelFitShape<Tag extends string, P extends z.ZodType> = {
-  model: z.ZodLiteral<Tag>;
-  params: P;
-  logLikelihood: z.ZodNumber;
-  customers: z.ZodNumber;
-  standardErrors: P;
-  diagnostics: typeof FitDiagnosticsSchema;
-} & typeof penaltyShape;
+/**
+ * {@link modelFitSchema} for a model whose clock counts opportunities (BG/BB): the same fields
+ * without `timeUnit`.
+ * @internal
+ */
+export function opportunityModelFitSchema<Tag extends string, P extends z.ZodType>(tag: Tag, params: P) {
+  return z.object({ model: z.literal(tag), params, ...fitTail(params) });
+}

@@ -43,7 +43,7 @@ export interface ValueKernels {
  * predictions and simulator.
  *
  * @remarks
- * How to satisfy it (see "Adding a model" in docs/guides/clv-models.md):
+ * How to satisfy it (see "Adding a model" in docs/guides/clv.md):
  * - `tag` is the fit's `model` discriminant (kebab-case) and the key of the model's row in the table.
  * - `clock: 'continuous'` models have fits with a `timeUnit` and histories (x, tₓ, T) in it: they are the
  *   candidates of `compareModels`, the choices of the CLI's `--model`, and valued by `customerLifetimeValue`
