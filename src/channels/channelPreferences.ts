@@ -4,10 +4,10 @@ import { type Channel, ChannelSchema, type Purpose, PurposeSchema } from '../mod
 import { type ChannelConsent, type ChannelConsentInput, ChannelConsentSchema } from '../models/consent.js';
 import type { InteractionInput } from '../models/interaction.js';
 import { type InstantInput, InstantSchema } from '../models/primitives.js';
-import { logBeta } from '../internal/logGamma.js';
+import { logBeta } from '../numeric/logGamma.js';
 import { compareIds } from '../internal/order.js';
 import { msPerDay } from '../internal/time.js';
-import { betaQuantileGivenLogBeta } from './betaQuantile.js';
+import { betaQuantileGivenLogBeta } from '../numeric/betaQuantile.js';
 import { businessOrder } from './businessOrder.js';
 import { consentStatus } from './consentStatus.js';
 import { fitBetaBinomialPrior } from './fitBetaBinomialPrior.js';

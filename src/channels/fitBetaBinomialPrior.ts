@@ -1,6 +1,7 @@
 import { RelmarkError } from '../errors/RelmarkError.js';
-import { logGamma } from '../internal/logGamma.js';
+import { logGamma } from '../numeric/logGamma.js';
 import { NeumaierSum } from '../internal/sum.js';
+import { nelderMead } from '../numeric/nelderMead.js';
 
 /** A Beta prior fitted by {@link fitBetaBinomialPrior}. @internal */
 export interface BetaBinomialPriorFit {
@@ -33,14 +34,14 @@ const maxIterations = 2000;
  * Each customer contributes ln B(α + s, β + n − s) − ln B(α, β) (Skellam 1948; Griffiths 1973),
  * written with {@link logGamma} so that it stays in log space for any count. Counts may be
  * fractional (weighted outcomes); identical (s, n) pairs are merged first, so the cost per
- * evaluation is the number of distinct pairs. The maximum is found by Nelder–Mead (Nelder & Mead
- * 1965) on (logit mean, log concentration) inside a box, from a fixed start (the pooled rate and
+ * evaluation is the number of distinct pairs. The maximum is found by the shared Nelder–Mead (Nelder & Mead
+ * 1965, `src/numeric/nelderMead.ts`) on (logit mean, log concentration) inside a box (bound constraints by projection), from a fixed start (the pooled rate and
  * concentration 2): no randomness. Customers with n = 0 carry no information and are skipped.
  * With fewer than `minCustomers` (at least 2) customers it returns Beta(1, 1) as `fallback`: the
  * maximum of a handful of customers is often on the box, a prior far more confident than the data.
  *
- * @throws {@link RelmarkError} `not_converged` (with iterations, last parameters and spread) if the
- *   simplex has not collapsed after 2000 iterations.
+ * @throws {@link RelmarkError} `not_converged` (with iterations, last parameters and the optimiser's
+ *   stop reason) if the simplex has not collapsed after 2000 iterations.
  * @internal
  */
 export function fitBetaBinomialPrior(successes: ArrayLike<number>, trials: ArrayLike<number>, minCustomers = 2): BetaBinomialPriorFit {
@@ -51,10 +52,21 @@ export function fitBetaBinomialPrior(successes: ArrayLike<number>, trials: Array
   const objective = (point: readonly [number, number]) => -logLikelihoodAt(pairs, point[0], point[1]) / pairs.customers;
   const pooled = Math.min(1 - 1e-4, Math.max(1e-4, pairs.totalSuccesses / pairs.totalTrials));
   const start: [number, number] = [Math.log(pooled / (1 - pooled)), Math.log(2)];
-  const result = nelderMeadInBox(objective, start);
-  if (!result.converged) {
+  // The shared Nelder–Mead with the box as bound constraints (every trial point projected onto it).
+  // The values carry rounding noise of about 1e-16 times the log-gamma terms (large near the
+  // concentration bound), so the value test is loose and the simplex size decides.
+  const minimum = nelderMead((p) => objective([p[0] as number, p[1] as number]), start, {
+    lower: [-logitBound, minLogConcentration],
+    upper: [logitBound, maxLogConcentration],
+    initialStep: 1,
+    objectiveTolerance: 1e-8,
+    simplexTolerance: 5e-8,
+    maxIterations,
+  });
+  const result = { point: [minimum.x[0] as number, minimum.x[1] as number] as [number, number], iterations: minimum.iterations };
+  if (!minimum.converged) {
     throw new RelmarkError('not_converged', 'channelPreferences: the empirical-Bayes prior did not converge', {
-      details: { method: 'nelder-mead', iterations: result.iterations, lastParams: toAlphaBeta(result.point), spread: result.spread, reason: 'max_iterations' },
+      details: { method: 'nelder-mead', iterations: result.iterations, lastParams: toAlphaBeta(result.point), reason: minimum.reason },
     });
   }
   const [u, v] = result.point;
@@ -133,75 +145,4 @@ function logLikelihoodAt(pairs: CompressedPairs, u: number, v: number): number {
     total.add((pairs.multiplicity[j] as number) * term);
   }
   return total.value;
-}
-
-interface SimplexResult {
-  readonly point: [number, number];
-  readonly converged: boolean;
-  readonly iterations: number;
-  readonly spread: number;
-}
-
-function clampToBox(point: [number, number]): [number, number] {
-  return [
-    Math.min(logitBound, Math.max(-logitBound, point[0])),
-    Math.min(maxLogConcentration, Math.max(minLogConcentration, point[1])),
-  ];
-}
-
-// Nelder–Mead in two dimensions (reflection 1, expansion 2, contraction ½, shrink ½), with every
-// trial point projected onto the box. Converged when the values and the simplex are both tight.
-function nelderMeadInBox(objective: (point: readonly [number, number]) => number, start: [number, number]): SimplexResult {
-  const evaluate = (point: [number, number]) => {
-    const value = objective(point);
-    return Number.isFinite(value) ? value : Number.POSITIVE_INFINITY;
-  };
-  let simplex: { point: [number, number]; value: number }[] = [
-    clampToBox(start),
-    clampToBox([start[0] + 1, start[1]]),
-    clampToBox([start[0], start[1] + 1]),
-  ].map((point) => ({ point, value: evaluate(point) }));
-  let spread = Number.POSITIVE_INFINITY;
-  for (let iteration = 1; iteration <= maxIterations; iteration++) {
-    simplex.sort((x, y) => x.value - y.value);
-    const [best, middle, worst] = simplex as [(typeof simplex)[0], (typeof simplex)[0], (typeof simplex)[0]];
-    const size = Math.max(
-      Math.abs(middle.point[0] - best.point[0]) + Math.abs(middle.point[1] - best.point[1]),
-      Math.abs(worst.point[0] - best.point[0]) + Math.abs(worst.point[1] - best.point[1]),
-    );
-    spread = worst.value - best.value;
-    // The values carry rounding noise of about 1e-16 times the log-gamma terms (large near the
-    // concentration bound), so the value test is loose and the simplex size decides.
-    if (size <= 1e-7 && spread <= 1e-8 * (1 + Math.abs(best.value))) {
-      return { point: best.point, converged: true, iterations: iteration, spread };
-    }
-    const centroid: [number, number] = [(best.point[0] + middle.point[0]) / 2, (best.point[1] + middle.point[1]) / 2];
-    const along = (t: number): [number, number] =>
-      clampToBox([centroid[0] + t * (worst.point[0] - centroid[0]), centroid[1] + t * (worst.point[1] - centroid[1])]);
-    const reflected = along(-1);
-    const reflectedValue = evaluate(reflected);
-    if (reflectedValue < best.value) {
-      const expanded = along(-2);
-      const expandedValue = evaluate(expanded);
-      simplex[2] = expandedValue < reflectedValue ? { point: expanded, value: expandedValue } : { point: reflected, value: reflectedValue };
-      continue;
-    }
-    if (reflectedValue < middle.value) {
-      simplex[2] = { point: reflected, value: reflectedValue };
-      continue;
-    }
-    const contracted = reflectedValue < worst.value ? along(-0.5) : along(0.5);
-    const contractedValue = evaluate(contracted);
-    if (contractedValue < Math.min(worst.value, reflectedValue)) {
-      simplex[2] = { point: contracted, value: contractedValue };
-      continue;
-    }
-    simplex = simplex.map((vertex, index) => {
-      if (index === 0) return vertex;
-      const point: [number, number] = [(vertex.point[0] + best.point[0]) / 2, (vertex.point[1] + best.point[1]) / 2];
-      return { point, value: evaluate(point) };
-    });
-  }
-  simplex.sort((x, y) => x.value - y.value);
-  return { point: (simplex[0] as (typeof simplex)[0]).point, converged: false, iterations: maxIterations, spread };
 }

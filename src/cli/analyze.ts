@@ -1,14 +1,9 @@
-import type { BgNbdFit } from '../clv/bgNbd/bgNbdFit.js';
-import { fitBgNbdUnchecked } from '../clv/bgNbd/fitBgNbd.js';
-import type { MbgNbdFit } from '../clv/mbgNbd/mbgNbdFit.js';
-import { fitMbgNbdUnchecked } from '../clv/mbgNbd/fitMbgNbd.js';
-import type { ParetoNbdFit } from '../clv/paretoNbd/paretoNbdFit.js';
-import { fitParetoNbdUnchecked } from '../clv/paretoNbd/fitParetoNbd.js';
 import { customerLifetimeValueUnchecked, type CustomerValue, type ValueColumnsResult } from '../clv/customerLifetimeValue.js';
 import { fitGammaGammaUnchecked } from '../clv/gammaGamma/fitGammaGamma.js';
-import { calibrationFrequencyCheck } from '../clv/validation/calibrationFrequencyCheck.js';
+import { calibrationFrequencyCheck } from '../clv/diagnostics/calibrationFrequencyCheck.js';
 import type { GammaGammaExclusion, GammaGammaFit } from '../clv/gammaGamma/gammaGammaFit.js';
 import type { HistoryColumns } from '../clv/historyColumns.js';
+import { type ContinuousModelTag, type ContinuousTransactionModelFit, continuousTransactionModels, transactionModelOf } from '../clv/transactionModels.js';
 import type { TimeUnit } from '../models/primitives.js';
 import type { RepeatPurchaseCount } from '../report/index.js';
 import type { CustomerColumns, RfmColumnsAnalysis } from './customerColumns.js';
@@ -16,23 +11,16 @@ import type { CustomerColumns, RfmColumnsAnalysis } from './customerColumns.js';
 /** RFM scores, segments and the segment table with each segment's suggested action, as columns. */
 export type RfmAnalysis = RfmColumnsAnalysis;
 
-/** The transaction models that `--model` chooses from (the continuous-time ones: their fits have a time unit). */
-export const transactionModels = ['bg-nbd', 'pareto-nbd', 'mbg-nbd'] as const;
-export type TransactionModelName = (typeof transactionModels)[number];
+/** The transaction models that `--model` chooses from: the continuous-time rows of the table (their fits have a time unit). */
+export const transactionModels: readonly TransactionModelName[] = continuousTransactionModels.map((m) => m.tag as TransactionModelName);
+export type TransactionModelName = ContinuousModelTag;
 
-/** How each model is named on screen and in the HTML report. */
-export const modelLabels: Record<TransactionModelName, string> = { 'bg-nbd': 'BG/NBD', 'pareto-nbd': 'Pareto/NBD', 'mbg-nbd': 'MBG/NBD' };
+/** How each model is named on screen and in the HTML report (its descriptor's label). */
+export const modelLabels: Readonly<Record<TransactionModelName, string>> = Object.fromEntries(continuousTransactionModels.map((m) => [m.tag, m.label])) as Record<TransactionModelName, string>;
 
 /** Fits the chosen transaction model on valid columns (each fitter throws `not_converged` as fitBgNbd does). */
-export function fitTransactionModel(model: TransactionModelName, histories: HistoryColumns, timeUnit: TimeUnit): BgNbdFit | ParetoNbdFit | MbgNbdFit {
-  switch (model) {
-    case 'bg-nbd':
-      return fitBgNbdUnchecked(histories, { timeUnit });
-    case 'pareto-nbd':
-      return fitParetoNbdUnchecked(histories, { timeUnit });
-    case 'mbg-nbd':
-      return fitMbgNbdUnchecked(histories, { timeUnit });
-  }
+export function fitTransactionModel(model: TransactionModelName, histories: HistoryColumns, timeUnit: TimeUnit): ContinuousTransactionModelFit {
+  return transactionModelOf({ model }, 'fitTransactionModel').fitUnchecked(histories, { timeUnit }) as ContinuousTransactionModelFit;
 }
 
 /** What the value model needs besides the histories. */
@@ -46,7 +34,7 @@ export interface ClvSettings {
 
 /** The fitted models, each customer's value (as columns), and the calibration check. */
 export interface ClvAnalysis {
-  readonly purchases: BgNbdFit | ParetoNbdFit | MbgNbdFit;
+  readonly purchases: ContinuousTransactionModelFit;
   readonly spend: GammaGammaFit;
   readonly values: ValueColumnsResult;
   readonly repeatPurchases: RepeatPurchaseCount[];

@@ -4,8 +4,8 @@ import { chartDataOf, type ParsedReportInput } from '../report/reportChartData.j
 import { renderParsedReport } from '../report/renderHtmlReport.js';
 import type { ReportCustomerColumns } from '../report/reportCustomerColumns.js';
 import type { CustomerColumns, RfmColumnsAnalysis } from './customerColumns.js';
-import type { HoldoutValidation } from '../clv/validation/holdoutValidation.js';
-import type { RepeatPurchaseTracking } from '../clv/validation/trackRepeatPurchases.js';
+import type { HoldoutValidation } from '../clv/diagnostics/holdoutValidation.js';
+import type { RepeatPurchaseTracking } from '../clv/diagnostics/trackRepeatPurchases.js';
 import { type ClvAnalysis, modelLabels, type RfmAnalysis } from './analyze.js';
 import type { Settings } from './commandLine.js';
 

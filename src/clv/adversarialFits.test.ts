@@ -9,7 +9,7 @@ import {
 } from 'relmark/clv';
 import { isRelmarkError } from '../errors/RelmarkError.js';
 import { adversarialBgBbHistories, adversarialHistories, adversarialSpends, adversarialSurvival } from './adversarialCases.js';
-import { defaultMaxEvaluations } from './numeric/maximizeLikelihood.js';
+import { defaultMaxEvaluations } from '../numeric/maximizeLikelihood.js';
 
 // Issue #17: every fitter answers every adversarial data set with a fit whose numbers are all finite
 // or with a typed error; a search that cannot succeed stops within its evaluation budget. Durations are

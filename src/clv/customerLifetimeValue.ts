@@ -4,20 +4,14 @@ import { RelmarkError, type RelmarkIssue } from '../errors/RelmarkError.js';
 import { msPerUnit } from '../internal/time.js';
 import { parseBatch, requireAllValid } from '../models/parse.js';
 import type { TimeUnit } from '../models/primitives.js';
-import { bgNbdExpectedPurchasesIfAlive } from './bgNbd/bgNbdExpectedPurchases.js';
-import { bgNbdProbabilityAliveUnchecked } from './bgNbd/bgNbdProbabilityAlive.js';
-import { mbgNbdExpectedPurchasesIfAlive } from './mbgNbd/mbgNbdExpectedPurchases.js';
-import { mbgNbdProbabilityAliveUnchecked } from './mbgNbd/mbgNbdProbabilityAlive.js';
-import { paretoNbdExpectedPurchasesIfAlive } from './paretoNbd/paretoNbdExpectedPurchases.js';
-import { paretoNbdProbabilityAliveUnchecked } from './paretoNbd/paretoNbdProbabilityAlive.js';
 import { type GammaGammaFit, GammaGammaFitSchema } from './gammaGamma/gammaGammaFit.js';
 import { gammaGammaExpectedSpendUnchecked } from './gammaGamma/gammaGammaExpectedSpend.js';
 import type { HistoryColumns } from './historyColumns.js';
 import { type PurchaseHistoryInput, PurchaseHistorySchema } from './purchaseHistory.js';
-import { type TransactionModelFit, TransactionModelFitSchema, unknownModel } from './transactionModelFit.js';
+import type { ValueKernels } from './model/transactionModel.js';
+import { type ContinuousTransactionModelFit, type TransactionModelFit, TransactionModelFitSchema, transactionModelList, transactionModelOf, unsupportedModel } from './transactionModels.js';
 
 /** The transaction models whose times are calendar times (all but the discrete BG/BB). */
-type ContinuousTransactionModelFit = Exclude<TransactionModelFit, { model: 'bg-bb' }>;
 
 /** Options of {@link customerLifetimeValue}. @category CLV */
 export interface CustomerLifetimeValueOptions {
@@ -34,6 +28,17 @@ export interface CustomerLifetimeValueOptions {
    * @defaultValue 30.4375 / 7
    */
   readonly weeksPerMonth?: number;
+  /**
+   * How value is discounted:
+   * - `'monthly'`: Σ over the `horizonMonths` months of the month's expected purchases / (1 + d)^m
+   *   (lifetimes' convention);
+   * - `'continuous'`: CLVTools' convention: margin × E[spend] × DERT(δ), the discounted expected residual
+   *   transactions over the customer's whole remaining lifetime at the continuously compounded rate
+   *   δ = ln(1 + d) per month (converted to the fit's unit), for the models with a published DERT
+   *   (Pareto/NBD, {@link paretoNbdDert}). `horizonMonths` then only bounds `expectedPurchases`.
+   * @defaultValue 'monthly'
+   */
+  readonly discounting?: 'monthly' | 'continuous';
 }
 
 /** The value of one customer, with its parts. @category CLV */
@@ -55,6 +60,7 @@ const OptionsSchema = z
     monthlyDiscountRate: z.number().nonnegative(),
     margin: z.number().nonnegative().default(1),
     weeksPerMonth: z.number().positive().optional(),
+    discounting: z.enum(['monthly', 'continuous']).default('monthly'),
   })
   .strict();
 
@@ -86,19 +92,19 @@ function parseOptions(transactionFit: unknown, spendFit: unknown, options: Custo
   if (!spend.success) {
     throw new RelmarkError('invalid_parameters', `${where}: invalid spend model fit`, { issues: issuesFromZod(spend.error, ['spendFit']), cause: spend.error });
   }
-  if (fit.data.model === 'bg-bb') {
+  if (transactionModelOf(fit.data, where).clock === 'discrete') {
     // BG/BB's clock counts transaction opportunities, which have no length in months.
-    throw new RelmarkError('invalid_parameters', `${where}: BG/BB fits have no time unit`, {
-      issues: [{ code: 'discrete_model', path: ['transactionFit', 'model'], message: "A 'bg-bb' fit counts opportunities, not calendar time; value its customers with bgBbDert (discounted expected residual transactions) times expected spend" }],
+    throw new RelmarkError('invalid_parameters', `${where}: ${transactionModelOf(fit.data, where).label} fits have no time unit`, {
+      issues: [{ code: 'discrete_model', path: ['transactionFit', 'model'], message: `A '${fit.data.model}' fit counts opportunities, not calendar time; value its customers with bgBbDert (discounted expected residual transactions) times expected spend` }],
     });
   }
-  const continuous: ContinuousTransactionModelFit = fit.data;
+  const continuous = fit.data as ContinuousTransactionModelFit;
   const parsed = OptionsSchema.safeParse(options);
   if (!parsed.success) throw fromZodError(parsed.error, `${where}: invalid options`, { code: 'invalid_options' });
-  if (parsed.data.weeksPerMonth !== undefined && fit.data.timeUnit !== 'week') {
+  if (parsed.data.weeksPerMonth !== undefined && continuous.timeUnit !== 'week') {
     // The unit comes from the fit: a month length in weeks on a fit in days is the 4×/7× trap.
-    throw new RelmarkError('invalid_options', `${where}: weeksPerMonth given for a fit in ${fit.data.timeUnit}s`, {
-      issues: [{ code: 'unit_mismatch', path: ['weeksPerMonth'], message: `The transaction fit is in ${fit.data.timeUnit}s; weeksPerMonth applies only to fits in weeks` }],
+    throw new RelmarkError('invalid_options', `${where}: weeksPerMonth given for a fit in ${continuous.timeUnit}s`, {
+      issues: [{ code: 'unit_mismatch', path: ['weeksPerMonth'], message: `The transaction fit is in ${continuous.timeUnit}s; weeksPerMonth applies only to fits in weeks` }],
     });
   }
   return { fit: continuous, spend: spend.data, options: parsed.data };
@@ -114,6 +120,9 @@ function parseOptions(transactionFit: unknown, spendFit: unknown, options: Custo
  * (BG/NBD, Pareto/NBD or MBG/NBD, chosen by `transactionFit.model`), u the length of a month in
  * the fit's `timeUnit` and d the monthly discount rate (the discounted-cash-flow form used by
  * lifetimes' `customer_lifetime_value`, Fader, Hardie & Lee 2005 "RFM and CLV", §4).
+ * With `discounting: 'continuous'` (CLVTools' convention) CLV = margin × E[Z | x, z̄] × DERT(δ) with
+ * δ = ln(1 + d)/u per time unit, the model's discounted expected residual transactions over the whole
+ * remaining lifetime (Pareto/NBD: {@link paretoNbdDert}); `horizonMonths` then bounds only `expectedPurchases`.
  * Units are never the caller's guess: u comes from `transactionFit.timeUnit` (30.4375 days, or
  * `weeksPerMonth` for fits in weeks; lifetimes' 4.345 reproduces its numbers). So the lifetimes
  * quickstart mistake (daily `freq` on weekly data, CLV about 4× too high) cannot be written here, and
@@ -132,7 +141,8 @@ function parseOptions(transactionFit: unknown, spendFit: unknown, options: Custo
  * @throws {@link RelmarkError} `invalid_parameters` for an invalid fit, a BG/BB fit (issue code
  *   `discrete_model`: its opportunities have no length in months; use {@link bgBbDert}), or a spend model
  *   without a finite mean for a customer (p·x + q ≤ 1); `invalid_options` for invalid options or `weeksPerMonth` on a
- *   fit not in weeks; `invalid_input` / `duplicate_id` for invalid histories (every issue with its path);
+ *   fit not in weeks, and for `discounting: 'continuous'` on a model without DERT (issue code `unsupported_model`)
+ *   or with a zero rate; `invalid_input` / `duplicate_id` for invalid histories (every issue with its path);
  *   `invalid_input` with issue code `not_representable` (path `['histories', i]`) when a customer's value
  *   exceeds the range of doubles (spends near 1e300 times many purchases): value it in a larger money unit;
  *   `not_converged` (issue code `series_did_not_converge`) when an expectation series cannot be summed.
@@ -264,6 +274,7 @@ function valueColumns(
     }
     return series;
   };
+  const dert = continuousDert(fit, o, month);
   const clv = new Float64Array(n);
   const expectedPurchases = new Float64Array(n);
   const expectedSpend = new Float64Array(n);
@@ -277,7 +288,7 @@ function valueColumns(
     probabilityAlive[i] = aliveNow;
     expectedSpend[i] = spendValue;
     expectedPurchases[i] = aliveNow * total;
-    clv[i] = o.margin * spendValue * aliveNow * discounted;
+    clv[i] = o.margin * spendValue * (dert === undefined ? aliveNow * discounted : dert({ x, tx: columns.tx[i] as number, T }));
   }
   // Never NaN or ±∞: a series that could not be summed is not_converged, an overflow invalid_input.
   const unsummed: RelmarkIssue[] = [];
@@ -302,27 +313,34 @@ function valueColumns(
 }
 
 /**
- * A transaction model's two kernels as used by CLV: E[Y(t) | alive at T, x, T] (which does not depend
- * on tₓ, so customers sharing (x, T) share it) and P(alive | x, tₓ, T).
+ * With `discounting: 'continuous'`, each customer's DERT at δ = ln(1 + d) per month in the fit's unit
+ * (CLVTools' conversion of a discrete rate); otherwise undefined.
  */
-function modelKernels(fit: ContinuousTransactionModelFit): {
-  ifAlive: (x: number, T: number, t: number) => number;
-  alive: (x: number, tx: number, T: number) => number;
-} {
-  switch (fit.model) {
-    case 'bg-nbd': {
-      const p = fit.params;
-      return { ifAlive: (x, T, t) => bgNbdExpectedPurchasesIfAlive(p, x, T, t), alive: (x, tx, T) => bgNbdProbabilityAliveUnchecked(p, x, tx, T) };
-    }
-    case 'pareto-nbd': {
-      const p = fit.params;
-      return { ifAlive: (x, T, t) => paretoNbdExpectedPurchasesIfAlive(p, x, T, t), alive: (x, tx, T) => paretoNbdProbabilityAliveUnchecked(p, x, tx, T) };
-    }
-    case 'mbg-nbd': {
-      const p = fit.params;
-      return { ifAlive: (x, T, t) => mbgNbdExpectedPurchasesIfAlive(p, x, T, t), alive: (x, tx, T) => mbgNbdProbabilityAliveUnchecked(p, x, tx, T) };
-    }
-    default:
-      return unknownModel(fit, 'customerLifetimeValue');
+function continuousDert(fit: ContinuousTransactionModelFit, o: { readonly discounting: 'monthly' | 'continuous'; readonly monthlyDiscountRate: number }, month: number) {
+  if (o.discounting !== 'continuous') return undefined;
+  const model = transactionModelOf(fit, 'customerLifetimeValue');
+  const { dert } = model;
+  if (dert === undefined) {
+    const supported = transactionModelList.filter((m) => m.dert !== undefined).map((m) => `'${m.tag}'`);
+    throw new RelmarkError('invalid_options', `customerLifetimeValue: no DERT for ${model.label}`, {
+      issues: [{ code: 'unsupported_model', path: ['discounting'], message: `Continuous discounting needs a published DERT expression, available for ${supported.join(', ')}; use discounting 'monthly' for '${model.tag}'` }],
+    });
   }
+  if (!(o.monthlyDiscountRate > 0)) {
+    throw new RelmarkError('invalid_options', 'customerLifetimeValue: continuous discounting needs a positive rate', {
+      issues: [{ code: 'too_small', path: ['monthlyDiscountRate'], message: 'With discounting continuous the value covers the whole remaining lifetime, which is finite only at a discount rate > 0' }],
+    });
+  }
+  const rate = Math.log1p(o.monthlyDiscountRate) / month;
+  return (history: { x: number; tx: number; T: number }) => dert(fit.params, history, rate);
+}
+
+/**
+ * A transaction model's two kernels as used by CLV (see {@link ValueKernels}): E[Y(t) | alive at T, x, T]
+ * (which does not depend on tₓ, so customers sharing (x, T) share it) and P(alive | x, tₓ, T).
+ */
+function modelKernels(fit: ContinuousTransactionModelFit): ValueKernels {
+  const model = transactionModelOf(fit, 'customerLifetimeValue');
+  if (model.valueKernels === undefined) return unsupportedModel(model, 'customerLifetimeValue', 'valueKernels');
+  return model.valueKernels(fit.params);
 }

@@ -1,15 +1,11 @@
-import { bgBbExpectedPurchases } from './bgBb/bgBbExpectedPurchases.js';
-import { bgNbdExpectedPurchases } from './bgNbd/bgNbdExpectedPurchases.js';
-import { mbgNbdExpectedPurchases } from './mbgNbd/mbgNbdExpectedPurchases.js';
-import { paretoNbdExpectedPurchases } from './paretoNbd/paretoNbdExpectedPurchases.js';
 import type { HistoryPoint } from './purchaseHistory.js';
-import { type TransactionModelFit, unknownModel } from './transactionModelFit.js';
+import { type TransactionModelFit, transactionModelOf } from './transactionModels.js';
 
 /**
  * The expected number of purchases in the next `t` time units (in `fit.timeUnit`) of a customer with
  * the given history, for any fitted transaction model.
  *
- * @remarks Dispatches on `fit.model`: `'bg-nbd'` → {@link bgNbdExpectedPurchases}, `'pareto-nbd'` →
+ * @remarks Looks `fit.model` up in the table of transaction models (`clv/transactionModels.ts`): `'bg-nbd'` → {@link bgNbdExpectedPurchases}, `'pareto-nbd'` →
  * {@link paretoNbdExpectedPurchases}, `'mbg-nbd'` → {@link mbgNbdExpectedPurchases}; the formula,
  * edge cases and cost are those of the model's function.
  * @param fit - A fitted transaction model.
@@ -32,18 +28,6 @@ import { type TransactionModelFit, unknownModel } from './transactionModelFit.js
  * @category CLV
  */
 export function expectedPurchases(fit: TransactionModelFit, history: HistoryPoint, t: number): number {
-  switch (fit.model) {
-    case 'bg-nbd':
-      return bgNbdExpectedPurchases(fit.params, history, t);
-    case 'pareto-nbd':
-      return paretoNbdExpectedPurchases(fit.params, history, t);
-    case 'mbg-nbd':
-      return mbgNbdExpectedPurchases(fit.params, history, t);
-    case 'bg-bb':
-      // Discrete time: T is the number of opportunities n, t the number of future opportunities.
-      return bgBbExpectedPurchases(fit.params, { x: history.x, tx: history.tx, n: history.T }, t);
-    default:
-      return unknownModel(fit, 'expectedPurchases');
-  }
+  return transactionModelOf(fit, 'expectedPurchases').expectedPurchases(fit.params, history, t);
 }
 

@@ -37,8 +37,9 @@ export {
   type CalibrationHoldout,
 } from './splitCalibrationHoldout.js';
 export * from './gammaGamma/index.js';
-export { TransactionModelFitSchema, type TransactionModelFit } from './transactionModelFit.js';
+export { TransactionModelFitSchema, type TransactionModelFit } from './transactionModels.js';
 export { expectedPurchases } from './expectedPurchases.js';
+export { conditionalProbabilityOfPurchases } from './conditionalProbabilityOfPurchases.js';
 export { probabilityAlive } from './probabilityAlive.js';
 export {
   customerLifetimeValue,
@@ -51,4 +52,4 @@ export {
 export * from './simple/index.js';
 export * from './bgBb/index.js';
 export * from './sbg/index.js';
-export * from './validation/index.js';
+export * from './diagnostics/index.js';

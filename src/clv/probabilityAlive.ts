@@ -1,15 +1,11 @@
-import { bgBbProbabilityAlive } from './bgBb/bgBbProbabilityAlive.js';
-import { bgNbdProbabilityAlive } from './bgNbd/bgNbdProbabilityAlive.js';
-import { mbgNbdProbabilityAlive } from './mbgNbd/mbgNbdProbabilityAlive.js';
-import { paretoNbdProbabilityAlive } from './paretoNbd/paretoNbdProbabilityAlive.js';
 import type { HistoryPoint } from './purchaseHistory.js';
-import { type TransactionModelFit, unknownModel } from './transactionModelFit.js';
+import { type TransactionModelFit, transactionModelOf } from './transactionModels.js';
 
 /**
  * The probability that a customer with the given history is still active, for any fitted
  * transaction model.
  *
- * @remarks Dispatches on `fit.model`: `'bg-nbd'` → {@link bgNbdProbabilityAlive} (exactly 1 when
+ * @remarks Looks `fit.model` up in the table of transaction models (`clv/transactionModels.ts`): `'bg-nbd'` → {@link bgNbdProbabilityAlive} (exactly 1 when
  * x = 0), `'pareto-nbd'` → {@link paretoNbdProbabilityAlive}, `'mbg-nbd'` →
  * {@link mbgNbdProbabilityAlive} (both below 1 for x = 0 once T > 0).
  * @param fit - A fitted transaction model.
@@ -31,17 +27,5 @@ import { type TransactionModelFit, unknownModel } from './transactionModelFit.js
  * @category CLV
  */
 export function probabilityAlive(fit: TransactionModelFit, history: HistoryPoint): number {
-  switch (fit.model) {
-    case 'bg-nbd':
-      return bgNbdProbabilityAlive(fit.params, history);
-    case 'pareto-nbd':
-      return paretoNbdProbabilityAlive(fit.params, history);
-    case 'mbg-nbd':
-      return mbgNbdProbabilityAlive(fit.params, history);
-    case 'bg-bb':
-      // Discrete time: T is the number of opportunities n; P(alive at opportunity n + 1).
-      return bgBbProbabilityAlive(fit.params, { x: history.x, tx: history.tx, n: history.T });
-    default:
-      return unknownModel(fit, 'probabilityAlive');
-  }
+  return transactionModelOf(fit, 'probabilityAlive').probabilityAlive(fit.params, history);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRandom } from './random.js';
-import { regularizedIncompleteBeta } from '../channels/regularizedIncompleteBeta.js';
+import { regularizedIncompleteBeta } from '../numeric/regularizedIncompleteBeta.js';
 import { sampleBeta, sampleLogGamma } from './samplers.js';
 
 describe('sampleLogGamma', () => {

@@ -10,7 +10,7 @@ import type { BgNbdParams } from '../clv/bgNbd/bgNbdParams.js';
 import { fitBgNbdUnchecked } from '../clv/bgNbd/fitBgNbd.js';
 import { compressHistories } from '../clv/compressHistories.js';
 import { historyColumnsOf, type HistoryColumns } from '../clv/historyColumns.js';
-import { maximizeLikelihood } from '../clv/numeric/maximizeLikelihood.js';
+import { maximizeLikelihood } from '../numeric/maximizeLikelihood.js';
 import type { HistoryPoint } from '../clv/purchaseHistory.js';
 import { createLikelihoodPool } from './likelihoodPool.js';
 

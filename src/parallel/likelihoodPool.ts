@@ -1,6 +1,6 @@
 /**
  * A pool of worker threads that evaluate a log-likelihood and its gradient over shards of the data,
- * synchronously from the caller's point of view: the optimisers of `clv/numeric` call the
+ * synchronously from the caller's point of view: the optimisers of `src/numeric` call the
  * objective as a plain function, so the main thread hands out the parameters through shared memory,
  * evaluates its own shard, and waits with `Atomics.wait` for the others. This module is also the
  * workers' entry point (a worker loads it and runs {@link runLikelihoodWorker}).

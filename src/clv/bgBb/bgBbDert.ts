@@ -1,7 +1,7 @@
 import { RelmarkError } from '../../errors/RelmarkError.js';
-import { logBeta } from '../../internal/logGamma.js';
-import { parseParams } from '../bgNbd/bgNbdParams.js';
-import { hyp2f1 } from '../numeric/hyp2f1.js';
+import { logBeta } from '../../numeric/logGamma.js';
+import { parseParams } from '../model/parseParams.js';
+import { hyp2f1 } from '../../numeric/hyp2f1.js';
 import { type BgBbHistory, checkBgBbHistory } from './bgBbHistory.js';
 import { bgBbPatternLogLikelihood } from './bgBbLogLikelihood.js';
 import { type BgBbParams, BgBbParamsSchema } from './bgBbParams.js';

@@ -1,6 +1,6 @@
-import { logBeta, logGamma } from '../../internal/logGamma.js';
-import { parseParams } from '../bgNbd/bgNbdParams.js';
-import { digamma } from '../numeric/digamma.js';
+import { logBeta, logGamma } from '../../numeric/logGamma.js';
+import { parseParams } from '../model/parseParams.js';
+import { digamma } from '../../numeric/digamma.js';
 import { type BgBbHistory, checkBgBbHistory, checkOpportunities } from './bgBbHistory.js';
 import { bgBbPatternLogLikelihood } from './bgBbLogLikelihood.js';
 import { type BgBbParams, BgBbParamsSchema } from './bgBbParams.js';

@@ -1,5 +1,5 @@
-import * as z from 'zod';
-import { FitDiagnosticsSchema, penaltyShape } from '../bgNbd/bgNbdFit.js';
+import type * as z from 'zod';
+import { opportunityModelFitSchema } from '../model/modelFitSchema.js';
 import { BgBbParamsSchema } from './bgBbParams.js';
 
 /**
@@ -28,15 +28,7 @@ import { BgBbParamsSchema } from './bgBbParams.js';
  * ```
  * @category CLV
  */
-export const BgBbFitSchema = z.object({
-  model: z.literal('bg-bb'),
-  params: BgBbParamsSchema,
-  logLikelihood: z.number(),
-  customers: z.number().nonnegative(),
-  standardErrors: BgBbParamsSchema,
-  diagnostics: FitDiagnosticsSchema,
-  ...penaltyShape,
-});
+export const BgBbFitSchema = opportunityModelFitSchema('bg-bb', BgBbParamsSchema);
 
 /** A fitted BG/BB model (see {@link BgBbFitSchema}). @category CLV */
 export type BgBbFit = z.output<typeof BgBbFitSchema>;

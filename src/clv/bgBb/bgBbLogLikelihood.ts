@@ -1,7 +1,7 @@
 import { NeumaierSum } from '../../internal/sum.js';
-import { logGamma } from '../../internal/logGamma.js';
-import { parseParams } from '../bgNbd/bgNbdParams.js';
-import { digamma } from '../numeric/digamma.js';
+import { logGamma } from '../../numeric/logGamma.js';
+import { parseParams } from '../model/parseParams.js';
+import { digamma } from '../../numeric/digamma.js';
 import { type BgBbColumns, bgBbColumnsOf, type BgBbHistory } from './bgBbHistory.js';
 import { type BgBbParams, BgBbParamsSchema } from './bgBbParams.js';
 

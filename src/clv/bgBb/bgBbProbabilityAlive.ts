@@ -1,5 +1,5 @@
-import { logBeta } from '../../internal/logGamma.js';
-import { parseParams } from '../bgNbd/bgNbdParams.js';
+import { logBeta } from '../../numeric/logGamma.js';
+import { parseParams } from '../model/parseParams.js';
 import { type BgBbHistory, checkBgBbHistory } from './bgBbHistory.js';
 import { bgBbPatternLogLikelihood } from './bgBbLogLikelihood.js';
 import { type BgBbParams, BgBbParamsSchema } from './bgBbParams.js';

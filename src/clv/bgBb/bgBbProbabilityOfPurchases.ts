@@ -1,5 +1,5 @@
-import { logBeta, logGamma } from '../../internal/logGamma.js';
-import { parseParams } from '../bgNbd/bgNbdParams.js';
+import { logBeta, logGamma } from '../../numeric/logGamma.js';
+import { parseParams } from '../model/parseParams.js';
 import { checkOpportunities } from './bgBbHistory.js';
 import { type BgBbParams, BgBbParamsSchema } from './bgBbParams.js';
 

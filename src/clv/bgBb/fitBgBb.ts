@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { fromZodError } from '../../errors/fromZodError.js';
 import { RelmarkError } from '../../errors/RelmarkError.js';
 import { degenerateDataError, PenalizerSchema, penalizerHint } from '../degenerateData.js';
-import { maximizeLikelihood } from '../numeric/maximizeLikelihood.js';
+import { maximizeLikelihood } from '../../numeric/maximizeLikelihood.js';
 import type { BgBbFit } from './bgBbFit.js';
 import { type BgBbColumns, bgBbColumnsOf, type BgBbHistory } from './bgBbHistory.js';
 import { bgBbLogLikelihoodKernel, type BgBbPatterns, bgBbPatterns } from './bgBbLogLikelihood.js';

@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { fromZodError } from '../../errors/fromZodError.js';
 import { createRandom } from '../../internal/random.js';
 import { sampleBeta } from '../../internal/samplers.js';
-import { parseParams } from '../bgNbd/bgNbdParams.js';
+import { parseParams } from '../model/parseParams.js';
 import type { BgBbColumns } from './bgBbHistory.js';
 import { BgBbParamsSchema, type BgBbParams } from './bgBbParams.js';
 

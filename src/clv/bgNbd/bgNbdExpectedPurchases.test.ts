@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bgNbdExpectedPurchases, bgNbdExpectedPurchasesNewCustomer } from 'relmark/clv';
 import { expectClose } from '../../../test/helpers/expectClose.js';
-import { hyp2f1 } from '../numeric/hyp2f1.js';
+import { hyp2f1 } from '../../numeric/hyp2f1.js';
 import { expectedPurchasesNearOne, expectedPurchasesNearOneEuler } from './bgNbdExpectedPurchases.js';
 
 const base = { r: 0.243, alpha: 4.414, b: 2.426 };

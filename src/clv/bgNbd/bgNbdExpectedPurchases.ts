@@ -1,7 +1,9 @@
 import type { HistoryPoint } from '../purchaseHistory.js';
-import { hyp2f1 } from '../numeric/hyp2f1.js';
-import { type BgNbdParams, BgNbdParamsSchema, parseParams } from './bgNbdParams.js';
-import { bgNbdProbabilityAliveUnchecked, checkHistoryPoint, checkHorizon } from './bgNbdProbabilityAlive.js';
+import { hyp2f1 } from '../../numeric/hyp2f1.js';
+import { parseParams } from '../model/parseParams.js';
+import { type BgNbdParams, BgNbdParamsSchema } from './bgNbdParams.js';
+import { checkHistoryPoint, checkHorizon } from '../model/checkHistory.js';
+import { bgNbdProbabilityAliveUnchecked } from './bgNbdProbabilityAlive.js';
 import { finiteResult } from '../finiteResult.js';
 
 /** Below this |a − 1| the expectation is summed by {@link expectedPurchasesNearOne}. @internal */

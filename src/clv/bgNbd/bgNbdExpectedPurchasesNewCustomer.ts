@@ -1,6 +1,7 @@
 import { bgNbdExpectedPurchasesIfAlive } from './bgNbdExpectedPurchases.js';
-import { type BgNbdParams, BgNbdParamsSchema, parseParams } from './bgNbdParams.js';
-import { checkHorizon } from './bgNbdProbabilityAlive.js';
+import { parseParams } from '../model/parseParams.js';
+import { type BgNbdParams, BgNbdParamsSchema } from './bgNbdParams.js';
+import { checkHorizon } from '../model/checkHistory.js';
 import { finiteResult } from '../finiteResult.js';
 
 /**

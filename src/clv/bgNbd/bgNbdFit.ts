@@ -1,26 +1,6 @@
-import * as z from 'zod';
-import { TimeUnitSchema } from '../../models/primitives.js';
+import type * as z from 'zod';
+import { modelFitSchema } from '../model/modelFitSchema.js';
 import { BgNbdParamsSchema } from './bgNbdParams.js';
-
-/** The diagnostics of a fit, as JSON. @internal */
-export const FitDiagnosticsSchema = z.object({
-  method: z.enum(['bfgs', 'nelder-mead']),
-  iterations: z.number().int().nonnegative(),
-  evaluations: z.number().int().nonnegative(),
-  gradientNorm: z.number().nonnegative(),
-  reason: z.enum(['gradient', 'objective', 'simplex', 'max_iterations', 'max_evaluations', 'line_search_failed', 'stalled', 'non_finite']),
-});
-
-/**
- * The fields a fit made with a `penalizer` > 0 carries (absent without one): the coefficient and
- * the penalty `penalizer · Σ (ln θ)²` at the optimum (added to the negative MEAN log-likelihood
- * during the fit; `logLikelihood` stays unpenalised).
- * @internal
- */
-export const penaltyShape = {
-  penalizer: z.number().nonnegative().optional(),
-  penalty: z.number().nonnegative().optional(),
-};
 
 /**
  * A fitted BG/NBD model as plain data: what {@link fitBgNbd} returns, and what `JSON.parse` of a
@@ -48,16 +28,7 @@ export const penaltyShape = {
  * ```
  * @category CLV
  */
-export const BgNbdFitSchema = z.object({
-  model: z.literal('bg-nbd'),
-  params: BgNbdParamsSchema,
-  timeUnit: TimeUnitSchema,
-  logLikelihood: z.number(),
-  customers: z.number().nonnegative(),
-  standardErrors: BgNbdParamsSchema,
-  diagnostics: FitDiagnosticsSchema,
-  ...penaltyShape,
-});
+export const BgNbdFitSchema = modelFitSchema('bg-nbd', BgNbdParamsSchema);
 
 /** A fitted BG/NBD model (see {@link BgNbdFitSchema}). @category CLV */
 export type BgNbdFit = z.output<typeof BgNbdFitSchema>;

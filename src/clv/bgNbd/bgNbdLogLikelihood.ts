@@ -1,10 +1,11 @@
 import { historyColumnsOf, type HistoryColumns } from '../historyColumns.js';
-import { digamma } from '../numeric/digamma.js';
+import { digamma } from '../../numeric/digamma.js';
 import { NeumaierSum } from '../../internal/sum.js';
-import { logGamma } from '../../internal/logGamma.js';
+import { logGamma } from '../../numeric/logGamma.js';
 import type { HistoryPoint } from '../purchaseHistory.js';
 import { type BgNbdData, prepareBgNbdData } from './bgNbdData.js';
-import { type BgNbdParams, BgNbdParamsSchema, parseParams } from './bgNbdParams.js';
+import { parseParams } from '../model/parseParams.js';
+import { type BgNbdParams, BgNbdParamsSchema } from './bgNbdParams.js';
 
 /**
  * The weighted BG/NBD log-likelihood Σ wᵢ ln Lᵢ and, when `gradient` is given, its derivatives with

@@ -1,6 +1,4 @@
 import * as z from 'zod';
-import { RelmarkError } from '../../errors/RelmarkError.js';
-import { issuesFromZod } from '../../errors/fromZodError.js';
 
 const positive = z.number().positive();
 
@@ -24,13 +22,3 @@ export const BgNbdParamsSchema = z.object({ r: positive, alpha: positive, a: pos
 
 /** BG/NBD parameters. @category CLV */
 export type BgNbdParams = z.output<typeof BgNbdParamsSchema>;
-
-/** Validates model parameters, throwing `invalid_parameters` with every issue under `path`. @internal */
-export function parseParams<S extends z.ZodType>(schema: S, params: unknown, where: string, path: readonly (string | number)[] = ['params']): z.output<S> {
-  const result = schema.safeParse(params);
-  if (result.success) return result.data;
-  throw new RelmarkError('invalid_parameters', `${where}: invalid parameters`, {
-    issues: issuesFromZod(result.error, path),
-    cause: result.error,
-  });
-}

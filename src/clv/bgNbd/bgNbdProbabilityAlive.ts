@@ -1,6 +1,7 @@
-import { RelmarkError } from '../../errors/RelmarkError.js';
 import type { HistoryPoint } from '../purchaseHistory.js';
-import { type BgNbdParams, BgNbdParamsSchema, parseParams } from './bgNbdParams.js';
+import { checkHistoryPoint } from '../model/checkHistory.js';
+import { parseParams } from '../model/parseParams.js';
+import { type BgNbdParams, BgNbdParamsSchema } from './bgNbdParams.js';
 
 /**
  * {@link bgNbdProbabilityAlive} without validation: a total function of numbers (NaN in → NaN out).
@@ -43,25 +44,4 @@ export function bgNbdProbabilityAlive(params: BgNbdParams, history: HistoryPoint
   const p = parseParams(BgNbdParamsSchema, params, 'bgNbdProbabilityAlive');
   checkHistoryPoint(history, 'bgNbdProbabilityAlive');
   return bgNbdProbabilityAliveUnchecked(p, history.x, history.tx, history.T);
-}
-
-/** Throws `invalid_input` listing every problem of one history (paths under `history`). @internal */
-export function checkHistoryPoint(history: HistoryPoint, where: string): void {
-  const issues = [];
-  const { x, tx, T } = history ?? ({} as HistoryPoint);
-  if (!(Number.isInteger(x) && x >= 0)) issues.push({ code: 'invalid_value', path: ['history', 'x'], message: `x must be an integer ≥ 0, received ${x}` });
-  if (!(Number.isFinite(tx) && tx >= 0)) issues.push({ code: 'invalid_value', path: ['history', 'tx'], message: `tx must be finite and ≥ 0, received ${tx}` });
-  if (!(Number.isFinite(T) && T >= 0)) issues.push({ code: 'invalid_value', path: ['history', 'T'], message: `T must be finite and ≥ 0, received ${T}` });
-  if (tx > T) issues.push({ code: 'custom', path: ['history', 'tx'], message: `Recency tx (${tx}) exceeds age T (${T})` });
-  if (x === 0 && tx !== 0 && Number.isFinite(tx)) issues.push({ code: 'custom', path: ['history', 'tx'], message: `x = 0 requires tx = 0, received ${tx}` });
-  if (issues.length > 0) throw new RelmarkError('invalid_input', `${where}: invalid history`, { issues });
-}
-
-/** Throws `invalid_input` unless `t` is finite and ≥ 0. @internal */
-export function checkHorizon(t: number, where: string, name = 't'): void {
-  if (!(Number.isFinite(t) && t >= 0)) {
-    throw new RelmarkError('invalid_input', `${where}: invalid ${name}`, {
-      issues: [{ code: 'invalid_value', path: [name], message: `${name} must be finite and ≥ 0, received ${t}` }],
-    });
-  }
 }

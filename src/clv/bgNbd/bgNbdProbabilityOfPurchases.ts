@@ -1,7 +1,8 @@
 import { RelmarkError } from '../../errors/RelmarkError.js';
-import { logBeta, logGamma } from '../../internal/logGamma.js';
-import { type BgNbdParams, BgNbdParamsSchema, parseParams } from './bgNbdParams.js';
-import { checkHorizon } from './bgNbdProbabilityAlive.js';
+import { logBeta, logGamma } from '../../numeric/logGamma.js';
+import { parseParams } from '../model/parseParams.js';
+import { type BgNbdParams, BgNbdParamsSchema } from './bgNbdParams.js';
+import { checkHorizon } from '../model/checkHistory.js';
 
 /**
  * The probability that a new customer makes exactly `n` repeat purchases in (0, t], under BG/NBD.

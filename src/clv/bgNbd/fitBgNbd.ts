@@ -1,6 +1,6 @@
 import type { TimeUnit } from '../../models/primitives.js';
 import type { HistoryColumns } from '../historyColumns.js';
-import { fitOnRescaledAxis, fitValidated, type RescaledModel } from '../numeric/fitOnRescaledAxis.js';
+import { fitOnRescaledAxis, fitValidated, type RescaledModel } from '../model/fitOnRescaledAxis.js';
 import type { HistoryPoint } from '../purchaseHistory.js';
 import type { BgNbdFit } from './bgNbdFit.js';
 import { type BgNbdData, prepareBgNbdData } from './bgNbdData.js';
@@ -100,7 +100,7 @@ export function fitBgNbd(histories: readonly HistoryPoint[] | HistoryColumns, op
  * @category CLV
  */
 export function fitBgNbdUnchecked(columns: HistoryColumns, options: FitBgNbdOptions = {}): BgNbdFit {
-  const fit = fitOnRescaledAxis(columns, bgNbdModel, options);
+  const fit = fitOnRescaledAxis(columns, bgNbdLikelihood, options);
   return { model: 'bg-nbd', ...fit, timeUnit: options.timeUnit ?? 'week' };
 }
 
@@ -125,4 +125,5 @@ export function betaGeometricModel(
   };
 }
 
-const bgNbdModel = betaGeometricModel('fitBgNbd', bgNbdLogLikelihoodKernel);
+/** BG/NBD's likelihood with gradient, data arrangement and starts (the descriptor's `likelihood`). @internal */
+export const bgNbdLikelihood = betaGeometricModel('fitBgNbd', bgNbdLogLikelihoodKernel);

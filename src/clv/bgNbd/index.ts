@@ -7,3 +7,4 @@ export { bgNbdExpectedPurchasesNewCustomer } from './bgNbdExpectedPurchasesNewCu
 export { bgNbdProbabilityAlive } from './bgNbdProbabilityAlive.js';
 export { bgNbdProbabilityOfPurchases } from './bgNbdProbabilityOfPurchases.js';
 export { simulateBgNbd, type SimulateBgNbdOptions } from './simulateBgNbd.js';
+export { bgNbdConditionalProbabilityOfPurchases } from './bgNbdConditionalProbabilityOfPurchases.js';

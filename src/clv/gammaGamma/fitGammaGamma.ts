@@ -4,7 +4,7 @@ import { RelmarkError } from '../../errors/RelmarkError.js';
 import { parseBatch, requireAllValid } from '../../models/parse.js';
 import { degenerateDataError, PenalizerSchema, penalizerHint } from '../degenerateData.js';
 import { groupByFrequency } from '../frequencyGroups.js';
-import { maximizeLikelihood } from '../numeric/maximizeLikelihood.js';
+import { maximizeLikelihood } from '../../numeric/maximizeLikelihood.js';
 import { type PurchaseHistoryInput, PurchaseHistorySchema } from '../purchaseHistory.js';
 import type { GammaGammaExclusion, GammaGammaFit } from './gammaGammaFit.js';
 import { gammaGammaLogLikelihoodKernel, type SpendColumns } from './gammaGammaLogLikelihood.js';

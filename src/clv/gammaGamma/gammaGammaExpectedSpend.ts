@@ -1,5 +1,5 @@
 import { RelmarkError, type RelmarkIssue } from '../../errors/RelmarkError.js';
-import { parseParams } from '../bgNbd/bgNbdParams.js';
+import { parseParams } from '../model/parseParams.js';
 import { type GammaGammaParams, GammaGammaParamsSchema } from './gammaGammaParams.js';
 
 /** {@link gammaGammaExpectedSpend} without validation (NaN in → NaN out). @internal */

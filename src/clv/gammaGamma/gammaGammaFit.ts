@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { IdSchema } from '../../models/primitives.js';
-import { FitDiagnosticsSchema, penaltyShape } from '../bgNbd/bgNbdFit.js';
+import { FitDiagnosticsSchema, penaltyShape } from '../model/modelFitSchema.js';
 import { GammaGammaParamsSchema } from './gammaGammaParams.js';
 
 /**

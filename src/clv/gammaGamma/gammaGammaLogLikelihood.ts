@@ -1,6 +1,6 @@
 import { NeumaierSum } from '../../internal/sum.js';
-import { digamma } from '../numeric/digamma.js';
-import { logGamma } from '../../internal/logGamma.js';
+import { digamma } from '../../numeric/digamma.js';
+import { logGamma } from '../../numeric/logGamma.js';
 import { type FrequencyGroups, groupByFrequency } from '../frequencyGroups.js';
 import type { GammaGammaParams } from './gammaGammaParams.js';
 

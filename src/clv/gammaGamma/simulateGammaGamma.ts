@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { fromZodError } from '../../errors/fromZodError.js';
 import { RelmarkError } from '../../errors/RelmarkError.js';
 import { createRandom } from '../../internal/random.js';
-import { parseParams } from '../bgNbd/bgNbdParams.js';
+import { parseParams } from '../model/parseParams.js';
 import { sampleLogGamma } from '../../internal/samplers.js';
 import { type GammaGammaParams, GammaGammaParamsSchema } from './gammaGammaParams.js';
 

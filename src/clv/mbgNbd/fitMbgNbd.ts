@@ -1,7 +1,7 @@
 import type { TimeUnit } from '../../models/primitives.js';
 import { betaGeometricModel } from '../bgNbd/fitBgNbd.js';
 import type { HistoryColumns } from '../historyColumns.js';
-import { fitOnRescaledAxis, fitValidated } from '../numeric/fitOnRescaledAxis.js';
+import { fitOnRescaledAxis, fitValidated } from '../model/fitOnRescaledAxis.js';
 import type { HistoryPoint } from '../purchaseHistory.js';
 import type { MbgNbdFit } from './mbgNbdFit.js';
 import { mbgNbdLogLikelihoodKernel } from './mbgNbdLogLikelihood.js';
@@ -25,7 +25,8 @@ export interface FitMbgNbdOptions {
   readonly penalizer?: number;
 }
 
-const mbgNbdModel = betaGeometricModel('fitMbgNbd', mbgNbdLogLikelihoodKernel);
+/** MBG/NBD's likelihood with gradient, data arrangement and starts (the descriptor's `likelihood`). @internal */
+export const mbgNbdLikelihood = betaGeometricModel('fitMbgNbd', mbgNbdLogLikelihoodKernel);
 
 /**
  * Fits the MBG/NBD model (Batislam, Denizel & Filiztekin 2007) by maximum likelihood.
@@ -90,6 +91,6 @@ export function fitMbgNbd(histories: readonly HistoryPoint[] | HistoryColumns, o
  * @category CLV
  */
 export function fitMbgNbdUnchecked(columns: HistoryColumns, options: FitMbgNbdOptions = {}): MbgNbdFit {
-  const fit = fitOnRescaledAxis(columns, mbgNbdModel, options);
+  const fit = fitOnRescaledAxis(columns, mbgNbdLikelihood, options);
   return { model: 'mbg-nbd', ...fit, timeUnit: options.timeUnit ?? 'week' };
 }

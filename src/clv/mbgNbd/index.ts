@@ -7,3 +7,4 @@ export { mbgNbdExpectedPurchasesNewCustomer } from './mbgNbdExpectedPurchasesNew
 export { mbgNbdProbabilityAlive } from './mbgNbdProbabilityAlive.js';
 export { simulateMbgNbd, type SimulateMbgNbdOptions } from './simulateMbgNbd.js';
 export { mbgNbdProbabilityOfPurchases } from './mbgNbdProbabilityOfPurchases.js';
+export { mbgNbdConditionalProbabilityOfPurchases } from './mbgNbdConditionalProbabilityOfPurchases.js';

@@ -1,6 +1,6 @@
 import { bgNbdExpectedPurchasesIfAlive } from '../bgNbd/bgNbdExpectedPurchases.js';
-import { parseParams } from '../bgNbd/bgNbdParams.js';
-import { checkHistoryPoint, checkHorizon } from '../bgNbd/bgNbdProbabilityAlive.js';
+import { parseParams } from '../model/parseParams.js';
+import { checkHistoryPoint, checkHorizon } from '../model/checkHistory.js';
 import type { HistoryPoint } from '../purchaseHistory.js';
 import { type MbgNbdParams, MbgNbdParamsSchema } from './mbgNbdParams.js';
 import { mbgNbdProbabilityAliveUnchecked } from './mbgNbdProbabilityAlive.js';

@@ -1,5 +1,5 @@
-import { parseParams } from '../bgNbd/bgNbdParams.js';
-import { checkHorizon } from '../bgNbd/bgNbdProbabilityAlive.js';
+import { parseParams } from '../model/parseParams.js';
+import { checkHorizon } from '../model/checkHistory.js';
 import { mbgNbdExpectedPurchasesUnchecked } from './mbgNbdExpectedPurchases.js';
 import { type MbgNbdParams, MbgNbdParamsSchema } from './mbgNbdParams.js';
 import { finiteResult } from '../finiteResult.js';

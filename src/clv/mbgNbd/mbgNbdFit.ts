@@ -1,6 +1,5 @@
-import * as z from 'zod';
-import { TimeUnitSchema } from '../../models/primitives.js';
-import { FitDiagnosticsSchema, penaltyShape } from '../bgNbd/bgNbdFit.js';
+import type * as z from 'zod';
+import { modelFitSchema } from '../model/modelFitSchema.js';
 import { MbgNbdParamsSchema } from './mbgNbdParams.js';
 
 /**
@@ -26,16 +25,7 @@ import { MbgNbdParamsSchema } from './mbgNbdParams.js';
  * ```
  * @category CLV
  */
-export const MbgNbdFitSchema = z.object({
-  model: z.literal('mbg-nbd'),
-  params: MbgNbdParamsSchema,
-  timeUnit: TimeUnitSchema,
-  logLikelihood: z.number(),
-  customers: z.number().nonnegative(),
-  standardErrors: MbgNbdParamsSchema,
-  diagnostics: FitDiagnosticsSchema,
-  ...penaltyShape,
-});
+export const MbgNbdFitSchema = modelFitSchema('mbg-nbd', MbgNbdParamsSchema);
 
 /** A fitted MBG/NBD model (see {@link MbgNbdFitSchema}). @category CLV */
 export type MbgNbdFit = z.output<typeof MbgNbdFitSchema>;

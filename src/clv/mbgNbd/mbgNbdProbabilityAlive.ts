@@ -1,5 +1,5 @@
-import { parseParams } from '../bgNbd/bgNbdParams.js';
-import { checkHistoryPoint } from '../bgNbd/bgNbdProbabilityAlive.js';
+import { parseParams } from '../model/parseParams.js';
+import { checkHistoryPoint } from '../model/checkHistory.js';
 import type { HistoryPoint } from '../purchaseHistory.js';
 import { type MbgNbdParams, MbgNbdParamsSchema } from './mbgNbdParams.js';
 

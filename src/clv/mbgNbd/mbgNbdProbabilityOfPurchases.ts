@@ -1,7 +1,7 @@
 import { RelmarkError } from '../../errors/RelmarkError.js';
-import { logBeta } from '../../internal/logGamma.js';
-import { parseParams } from '../bgNbd/bgNbdParams.js';
-import { checkHorizon } from '../bgNbd/bgNbdProbabilityAlive.js';
+import { logBeta } from '../../numeric/logGamma.js';
+import { parseParams } from '../model/parseParams.js';
+import { checkHorizon } from '../model/checkHistory.js';
 import { purchaseCountMixture } from '../bgNbd/bgNbdProbabilityOfPurchases.js';
 import { type MbgNbdParams, MbgNbdParamsSchema } from './mbgNbdParams.js';
 

@@ -1,5 +1,5 @@
 import { sampleBeta, sampleExponential, sampleGamma } from '../../internal/samplers.js';
-import { simulateHistories } from '../bgNbd/simulateBgNbd.js';
+import { simulateHistories } from '../model/simulationFrame.js';
 import type { HistoryColumns } from '../historyColumns.js';
 import { type MbgNbdParams, MbgNbdParamsSchema } from './mbgNbdParams.js';
 

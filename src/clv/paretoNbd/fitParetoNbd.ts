@@ -1,6 +1,6 @@
 import type { TimeUnit } from '../../models/primitives.js';
 import type { HistoryColumns } from '../historyColumns.js';
-import { fitOnRescaledAxis, fitValidated, type RescaledModel } from '../numeric/fitOnRescaledAxis.js';
+import { fitOnRescaledAxis, fitValidated, type RescaledModel } from '../model/fitOnRescaledAxis.js';
 import type { HistoryPoint } from '../purchaseHistory.js';
 import type { ParetoNbdFit } from './paretoNbdFit.js';
 import { type ParetoNbdData, paretoNbdLogLikelihoodKernel, prepareParetoNbdData } from './paretoNbdLogLikelihood.js';
@@ -34,7 +34,8 @@ const starts = [
   [Math.log(2), Math.log(3), Math.log(0.2), Math.log(0.05)],
 ] as const;
 
-const paretoNbdModel: RescaledModel<ParetoNbdData, keyof ParetoNbdParams> = {
+/** Pareto/NBD's likelihood with gradient, data arrangement and starts (the descriptor's `likelihood`). @internal */
+export const paretoNbdLikelihood: RescaledModel<ParetoNbdData, keyof ParetoNbdParams> = {
   where: 'fitParetoNbd',
   names: ['r', 'alpha', 's', 'beta'],
   rates: ['alpha', 'beta'],
@@ -114,6 +115,6 @@ export function fitParetoNbd(histories: readonly HistoryPoint[] | HistoryColumns
  * @category CLV
  */
 export function fitParetoNbdUnchecked(columns: HistoryColumns, options: FitParetoNbdOptions = {}): ParetoNbdFit {
-  const fit = fitOnRescaledAxis(columns, paretoNbdModel, options);
+  const fit = fitOnRescaledAxis(columns, paretoNbdLikelihood, options);
   return { model: 'pareto-nbd', ...fit, timeUnit: options.timeUnit ?? 'week' };
 }

@@ -8,3 +8,4 @@ export { paretoNbdProbabilityAlive } from './paretoNbdProbabilityAlive.js';
 export { paretoNbdDert } from './paretoNbdDert.js';
 export { simulateParetoNbd, type SimulateParetoNbdOptions } from './simulateParetoNbd.js';
 export { paretoNbdProbabilityOfPurchases } from './paretoNbdProbabilityOfPurchases.js';
+export { paretoNbdConditionalProbabilityOfPurchases } from './paretoNbdConditionalProbabilityOfPurchases.js';

@@ -1,6 +1,6 @@
 import { RelmarkError } from '../../errors/RelmarkError.js';
-import { parseParams } from '../bgNbd/bgNbdParams.js';
-import { checkHistoryPoint } from '../bgNbd/bgNbdProbabilityAlive.js';
+import { parseParams } from '../model/parseParams.js';
+import { checkHistoryPoint } from '../model/checkHistory.js';
 import type { HistoryPoint } from '../purchaseHistory.js';
 import { type ParetoNbdParams, ParetoNbdParamsSchema } from './paretoNbdParams.js';
 import { paretoNbdProbabilityAliveUnchecked } from './paretoNbdProbabilityAlive.js';

@@ -1,5 +1,5 @@
-import { parseParams } from '../bgNbd/bgNbdParams.js';
-import { checkHistoryPoint, checkHorizon } from '../bgNbd/bgNbdProbabilityAlive.js';
+import { parseParams } from '../model/parseParams.js';
+import { checkHistoryPoint, checkHorizon } from '../model/checkHistory.js';
 import type { HistoryPoint } from '../purchaseHistory.js';
 import { type ParetoNbdParams, ParetoNbdParamsSchema } from './paretoNbdParams.js';
 import { paretoNbdProbabilityAliveUnchecked } from './paretoNbdProbabilityAlive.js';

@@ -1,5 +1,5 @@
-import { parseParams } from '../bgNbd/bgNbdParams.js';
-import { checkHorizon } from '../bgNbd/bgNbdProbabilityAlive.js';
+import { parseParams } from '../model/parseParams.js';
+import { checkHorizon } from '../model/checkHistory.js';
 import { paretoNbdExpectedPurchasesIfAlive } from './paretoNbdExpectedPurchases.js';
 import { type ParetoNbdParams, ParetoNbdParamsSchema } from './paretoNbdParams.js';
 

@@ -1,6 +1,5 @@
-import * as z from 'zod';
-import { TimeUnitSchema } from '../../models/primitives.js';
-import { FitDiagnosticsSchema, penaltyShape } from '../bgNbd/bgNbdFit.js';
+import type * as z from 'zod';
+import { modelFitSchema } from '../model/modelFitSchema.js';
 import { ParetoNbdParamsSchema } from './paretoNbdParams.js';
 
 /**
@@ -27,16 +26,7 @@ import { ParetoNbdParamsSchema } from './paretoNbdParams.js';
  * ```
  * @category CLV
  */
-export const ParetoNbdFitSchema = z.object({
-  model: z.literal('pareto-nbd'),
-  params: ParetoNbdParamsSchema,
-  timeUnit: TimeUnitSchema,
-  logLikelihood: z.number(),
-  customers: z.number().nonnegative(),
-  standardErrors: ParetoNbdParamsSchema,
-  diagnostics: FitDiagnosticsSchema,
-  ...penaltyShape,
-});
+export const ParetoNbdFitSchema = modelFitSchema('pareto-nbd', ParetoNbdParamsSchema);
 
 /** A fitted Pareto/NBD model (see {@link ParetoNbdFitSchema}). @category CLV */
 export type ParetoNbdFit = z.output<typeof ParetoNbdFitSchema>;

@@ -1,9 +1,9 @@
 import { type BgNbdData, prepareBgNbdData } from '../bgNbd/bgNbdData.js';
-import { parseParams } from '../bgNbd/bgNbdParams.js';
+import { parseParams } from '../model/parseParams.js';
 import { historyColumnsOf, type HistoryColumns } from '../historyColumns.js';
-import { digamma } from '../numeric/digamma.js';
+import { digamma } from '../../numeric/digamma.js';
 import { NeumaierSum } from '../../internal/sum.js';
-import { logGamma } from '../../internal/logGamma.js';
+import { logGamma } from '../../numeric/logGamma.js';
 import type { HistoryPoint } from '../purchaseHistory.js';
 import { type ParetoNbdParams, ParetoNbdParamsSchema } from './paretoNbdParams.js';
 import { paretoNbdLogTail } from './paretoNbdTail.js';

@@ -1,7 +1,7 @@
 import { RelmarkError } from '../../errors/RelmarkError.js';
-import { logGamma } from '../../internal/logGamma.js';
-import { parseParams } from '../bgNbd/bgNbdParams.js';
-import { checkHorizon } from '../bgNbd/bgNbdProbabilityAlive.js';
+import { logGamma } from '../../numeric/logGamma.js';
+import { parseParams } from '../model/parseParams.js';
+import { checkHorizon } from '../model/checkHistory.js';
 import { type ParetoNbdParams, ParetoNbdParamsSchema } from './paretoNbdParams.js';
 
 const maxNodes = 1_000_000;

@@ -2,10 +2,10 @@ import * as z from 'zod';
 import { fromZodError } from '../../errors/fromZodError.js';
 import { RelmarkError, type RelmarkIssue } from '../../errors/RelmarkError.js';
 import { degenerateDataError, PenalizerSchema, penalizerHint } from '../degenerateData.js';
-import { logBeta } from '../../internal/logGamma.js';
+import { logBeta } from '../../numeric/logGamma.js';
 import { NeumaierSum } from '../../internal/sum.js';
-import { maximizeLikelihood } from '../numeric/maximizeLikelihood.js';
-import { digamma } from '../numeric/digamma.js';
+import { maximizeLikelihood } from '../../numeric/maximizeLikelihood.js';
+import { digamma } from '../../numeric/digamma.js';
 import type { SbgFit } from './sbgFit.js';
 import type { SbgParams } from './sbgParams.js';
 

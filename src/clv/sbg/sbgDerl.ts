@@ -1,6 +1,6 @@
 import { RelmarkError, type RelmarkIssue } from '../../errors/RelmarkError.js';
-import { parseParams } from '../bgNbd/bgNbdParams.js';
-import { hyp2f1 } from '../numeric/hyp2f1.js';
+import { parseParams } from '../model/parseParams.js';
+import { hyp2f1 } from '../../numeric/hyp2f1.js';
 import { type SbgParams, SbgParamsSchema } from './sbgParams.js';
 import { finiteResult } from '../finiteResult.js';
 

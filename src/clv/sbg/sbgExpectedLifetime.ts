@@ -1,5 +1,5 @@
 import { RelmarkError } from '../../errors/RelmarkError.js';
-import { parseParams } from '../bgNbd/bgNbdParams.js';
+import { parseParams } from '../model/parseParams.js';
 import { type SbgParams, SbgParamsSchema } from './sbgParams.js';
 
 /** Options of {@link sbgExpectedLifetime}. @category CLV */

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { FitDiagnosticsSchema, penaltyShape } from '../bgNbd/bgNbdFit.js';
+import { FitDiagnosticsSchema, penaltyShape } from '../model/modelFitSchema.js';
 import { SbgParamsSchema } from './sbgParams.js';
 
 /**

@@ -1,6 +1,6 @@
 import { RelmarkError } from '../../errors/RelmarkError.js';
-import { logBeta } from '../../internal/logGamma.js';
-import { parseParams } from '../bgNbd/bgNbdParams.js';
+import { logBeta } from '../../numeric/logGamma.js';
+import { parseParams } from '../model/parseParams.js';
 import { type SbgParams, SbgParamsSchema } from './sbgParams.js';
 
 /** Throws `invalid_input` unless `t` is an integer ≥ `min`. @internal */

@@ -1,4 +1,4 @@
-import { logBeta } from '../internal/logGamma.js';
+import { logBeta } from './logGamma.js';
 
 const epsilon = 1e-15;
 const tiny = 1e-300;

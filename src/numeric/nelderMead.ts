@@ -17,6 +17,15 @@ export interface NelderMeadOptions {
   readonly maxEvaluations?: number;
   /** Edge length of the initial simplex, along each axis. @defaultValue 0.5 */
   readonly initialStep?: number;
+  /**
+   * Box constraints: every point the method tries (the initial simplex, reflections, expansions,
+   * contractions and shrinks) is projected onto [lower, upper] coordinate by coordinate, so f is
+   * only evaluated inside the box and a minimum outside it ends on the box. Either may be omitted
+   * (no bound on that side). @defaultValue unbounded
+   */
+  readonly lower?: ArrayLike<number>;
+  /** The upper corner of the box (see `lower`). @defaultValue unbounded */
+  readonly upper?: ArrayLike<number>;
 }
 
 /**
@@ -24,7 +33,10 @@ export interface NelderMeadOptions {
  * standard coefficients reflection 1, expansion 2, contraction ½, shrink ½, as in Lagarias et al. 1998).
  *
  * @remarks The initial simplex is x0 plus `initialStep` along each axis: fixed, never random.
- * Non-finite values count as +∞. Never throws.
+ * With `lower`/`upper`, every trial point is projected onto the box first (the projection method for
+ * bound constraints; the channels' empirical-Bayes prior uses it). The stopping test needs both the
+ * spread of f (≤ `objectiveTolerance`·(1 + |f_best|)) and the largest coordinate distance from the
+ * best vertex (≤ `simplexTolerance`). Non-finite values count as +∞. Never throws.
  * @internal
  */
 export function nelderMead(f: Objective, x0: ArrayLike<number>, options: NelderMeadOptions = {}): MinimizeResult {
@@ -34,6 +46,13 @@ export function nelderMead(f: Objective, x0: ArrayLike<number>, options: NelderM
   const step = options.initialStep ?? 0.5;
   const maxEvaluations = options.maxEvaluations ?? Number.POSITIVE_INFINITY;
   const n = x0.length;
+  const lower = options.lower;
+  const upper = options.upper;
+  const project = (p: Float64Array): Float64Array => {
+    if (lower !== undefined) for (let j = 0; j < n; j++) p[j] = Math.max(lower[j] as number, p[j] as number);
+    if (upper !== undefined) for (let j = 0; j < n; j++) p[j] = Math.min(upper[j] as number, p[j] as number);
+    return p;
+  };
   let evaluations = 0;
   const value = (p: Float64Array) => {
     evaluations++;
@@ -45,7 +64,7 @@ export function nelderMead(f: Objective, x0: ArrayLike<number>, options: NelderM
   for (let i = 0; i <= n; i++) {
     const p = Float64Array.from(x0);
     if (i > 0) p[i - 1] = (p[i - 1] as number) + step;
-    points.push(p);
+    points.push(project(p));
   }
   const values = points.map(value);
   const order = points.map((_, i) => i);
@@ -53,7 +72,7 @@ export function nelderMead(f: Objective, x0: ArrayLike<number>, options: NelderM
   const candidate = (from: Float64Array, towards: Float64Array, t: number) => {
     const p = new Float64Array(n);
     for (let j = 0; j < n; j++) p[j] = (from[j] as number) + t * ((towards[j] as number) - (from[j] as number));
-    return p;
+    return project(p);
   };
 
   let reason: StopReason = 'max_iterations';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { thrownRelmarkError } from '../../../test/helpers/thrownRelmarkError.js';
-import { expectClose } from '../../../test/helpers/expectClose.js';
+import { thrownRelmarkError } from '../../test/helpers/thrownRelmarkError.js';
+import { expectClose } from '../../test/helpers/expectClose.js';
 import { defaultMaxEvaluations, maximizeLikelihood } from './maximizeLikelihood.js';
 import type { ObjectiveWithGradient } from './objective.js';
 

@@ -1,14 +1,10 @@
-import { bgBbProbabilityOfPurchases } from '../bgBb/bgBbProbabilityOfPurchases.js';
-import { bgNbdProbabilityOfPurchases } from '../bgNbd/bgNbdProbabilityOfPurchases.js';
-import { mbgNbdProbabilityOfPurchases } from '../mbgNbd/mbgNbdProbabilityOfPurchases.js';
-import { paretoNbdProbabilityOfPurchases } from '../paretoNbd/paretoNbdProbabilityOfPurchases.js';
-import { type TransactionModelFit, unknownModel } from '../transactionModelFit.js';
+import { type TransactionModelFit, transactionModelOf } from '../transactionModels.js';
 
 /**
  * The probability that a NEW customer makes exactly `n` repeat purchases in (0, t], for any fitted
  * transaction model.
  *
- * @remarks Dispatches on `fit.model` (`'bg-nbd'` → {@link bgNbdProbabilityOfPurchases}, Fader,
+ * @remarks Looks `fit.model` up in the table of transaction models (`clv/transactionModels.ts`) (`'bg-nbd'` → {@link bgNbdProbabilityOfPurchases}, Fader,
  * Hardie & Lee 2005, eq. 8; `'pareto-nbd'` → {@link paretoNbdProbabilityOfPurchases}; `'mbg-nbd'` →
  * {@link mbgNbdProbabilityOfPurchases}; `'bg-bb'` → {@link bgBbProbabilityOfPurchases}, with t in opportunities); the formula, edge cases and cost are those of the model's function.
  * {@link calibrationFrequencyCheck} sums it over customers.
@@ -32,17 +28,5 @@ import { type TransactionModelFit, unknownModel } from '../transactionModelFit.j
  * @category CLV
  */
 export function probabilityOfPurchases(fit: TransactionModelFit, n: number, t: number): number {
-  switch (fit.model) {
-    case 'bg-nbd':
-      return bgNbdProbabilityOfPurchases(fit.params, n, t);
-    case 'pareto-nbd':
-      return paretoNbdProbabilityOfPurchases(fit.params, n, t);
-    case 'mbg-nbd':
-      return mbgNbdProbabilityOfPurchases(fit.params, n, t);
-    case 'bg-bb':
-      // Discrete time: t counts opportunities.
-      return bgBbProbabilityOfPurchases(fit.params, n, t);
-    default:
-      return unknownModel(fit, 'probabilityOfPurchases');
-  }
+  return transactionModelOf(fit, 'probabilityOfPurchases').probabilityOfPurchases(fit.params, n, t);
 }

@@ -1,4 +1,4 @@
-import { logBeta } from '../internal/logGamma.js';
+import { logBeta } from './logGamma.js';
 import { incompleteBetaGivenPrefactor } from './regularizedIncompleteBeta.js';
 
 /**

@@ -3,7 +3,7 @@ import { fromZodError } from '../../errors/fromZodError.js';
 import { isRelmarkError, RelmarkError, type RelmarkErrorCode } from '../../errors/RelmarkError.js';
 import { TimeUnitSchema, type TimeUnit } from '../../models/primitives.js';
 import type { HistoryPoint } from '../purchaseHistory.js';
-import type { TransactionModelFit } from '../transactionModelFit.js';
+import type { TransactionModelFit } from '../transactionModels.js';
 import { type CandidateFitter, type CandidateModelName, candidateModels } from './candidateModels.js';
 import { type HoldoutData, type HoldoutErrors, holdoutValidation } from './holdoutValidation.js';
 

@@ -24,8 +24,8 @@ const lanczos = [
  * (g = 7, 9 terms; Lanczos 1964, SIAM J. Numer. Anal. B1); on (0, 0.5) the recurrence
  * ln Γ(x) = ln Γ(x + 1) − ln x; for negative x the reflection formula Γ(x)Γ(1 − x) = π / sin(πx).
  *
- * Accuracy (tested against mpmath at 50 digits in clv/numeric/logGamma.test.ts, and against
- * scipy.special.gammaln 1.17.1 from 1e-300 to 1e15 at rtol 1e-13 in internal/logGamma.test.ts): absolute error ≤ 1e-14 for 0 < x < 15 and relative
+ * Accuracy (tested against mpmath at 50 digits in numeric/digamma.test.ts, and against
+ * scipy.special.gammaln 1.17.1 from 1e-300 to 1e15 at rtol 1e-13 in numeric/logGamma.test.ts): absolute error ≤ 1e-14 for 0 < x < 15 and relative
  * error ≤ 1e-14 above, which is what log-likelihoods need (they add many such terms).
  *
  * Special cases: NaN → NaN; ±∞ → +∞ (as scipy.special.gammaln); 0 and negative integers (poles) → +∞.

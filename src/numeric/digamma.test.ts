@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { expectClose } from '../../../test/helpers/expectClose.js';
+import { expectClose } from '../../test/helpers/expectClose.js';
 import { digamma } from './digamma.js';
-import { logGamma } from '../../internal/logGamma.js';
+import { logGamma } from './logGamma.js';
 
 // ref: mpmath 1.3 at 50 digits, log|Γ(x)| and ψ(x) rounded to double (printed with repr).
 const logGammaTable: [number, number][] = [

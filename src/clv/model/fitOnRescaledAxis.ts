@@ -12,7 +12,7 @@ import { TimeUnitSchema, type TimeUnit } from '../../models/primitives.js';
 import { checkTransactionHistoriesIdentify, PenalizerSchema } from '../degenerateData.js';
 import { historyColumnsOf, type HistoryColumns } from '../historyColumns.js';
 import type { HistoryPoint } from '../purchaseHistory.js';
-import { defaultMaxEvaluations, type FitDiagnostics, maximizeLikelihood } from './maximizeLikelihood.js';
+import { defaultMaxEvaluations, type FitDiagnostics, maximizeLikelihood } from '../../numeric/maximizeLikelihood.js';
 
 /**
  * What a model tells {@link fitOnRescaledAxis}: how to arrange the data and how to evaluate its

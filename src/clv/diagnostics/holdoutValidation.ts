@@ -6,7 +6,7 @@ import { expectedPurchases } from '../expectedPurchases.js';
 import { checkHistoryColumns, toHistoryColumns } from '../historyColumns.js';
 import { probabilityAlive } from '../probabilityAlive.js';
 import type { HistoryPoint } from '../purchaseHistory.js';
-import type { TransactionModelFit } from '../transactionModelFit.js';
+import type { TransactionModelFit } from '../transactionModels.js';
 
 /**
  * Calibration histories and what the same customers did in the holdout period, in the same order:

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectClose } from '../../../test/helpers/expectClose.js';
+import { expectClose } from '../../test/helpers/expectClose.js';
 import { hyp2f1 } from './hyp2f1.js';
 import { logAddExp, logSumExp } from './logSumExp.js';
 

@@ -12,7 +12,7 @@ import {
   PurchasePeriodSchema,
   type PurchasePeriod,
 } from '../summarizeHistories.js';
-import type { TransactionModelFit } from '../transactionModelFit.js';
+import type { TransactionModelFit } from '../transactionModels.js';
 import { expectedPurchasesNewCustomer } from './expectedPurchasesNewCustomer.js';
 
 /** Options of {@link trackRepeatPurchases}. @category CLV */
@@ -25,6 +25,18 @@ export interface TrackRepeatPurchasesOptions {
   readonly period?: PurchasePeriod;
   /** The length of a tracking period in `fit.timeUnit` (with `period: 'day'`, rounded to whole days). @defaultValue 1 */
   readonly step?: number;
+  /**
+   * Up to when each period's expectation runs, with `period: 'day'`:
+   * - `'occasions'`: to the last day of the period, the time at which its last purchase occasion is
+   *   counted (a purchase on day D is at D − bᵢ, as {@link summarizeHistories} times it), so expected
+   *   and actual count the same days;
+   * - `'btyd'`: to the end of the period (its exclusive end, one day later), as BTYD's `elog2cum` and
+   *   lifetimes' `expected_cumulative_transactions` do; the cumulative expectation is then
+   *   E[X(end − bᵢ)] summed over the cohort, and slightly larger.
+   * With `period: 'instant'` both are the same (times are exact and a period ends at its end).
+   * @defaultValue 'occasions'
+   */
+  readonly timing?: 'occasions' | 'btyd';
 }
 
 /** One tracking period: repeat purchases of the cohort, actual vs the model's expectation. @category CLV */
@@ -62,6 +74,7 @@ const OptionsSchema = z
     holdoutEnd: InstantSchema,
     period: PurchasePeriodSchema.default('day'),
     step: z.number().positive().finite().default(1),
+    timing: z.enum(['occasions', 'btyd']).default('occasions'),
   })
   .strict()
   .refine((o) => o.holdoutEnd.getTime() > o.calibrationEnd.getTime(), { path: ['holdoutEnd'], message: 'holdoutEnd must be after calibrationEnd' });
@@ -80,12 +93,15 @@ const OptionsSchema = z
  * the cohort's first purchase and last `step` units of `fit.timeUnit`. With `period: 'day'` times
  * are whole days and a period holds the purchases of its days (a purchase on day D is at time
  * D − bᵢ, as in {@link summarizeHistories}); expectations are computed once per distinct elapsed time.
+ * `timing: 'btyd'` runs each expectation to the end of the period instead of its last day (BTYD's
+ * `elog2cum`, lifetimes' `expected_cumulative_transactions`): one day more of expected purchases per
+ * customer at every period end; the actual counts are the same.
  * Edge cases: no cohort → `empty_input`; a fit without a time unit → `invalid_options`; the last
  * period may be shorter. O(transactions log transactions + periods × distinct first-purchase days).
  *
  * @param fit - A transaction model fitted on the cohort's calibration histories (with a `timeUnit`).
  * @param transactions - The transaction log up to `holdoutEnd`; never mutated.
- * @param options - `calibrationEnd`, `holdoutEnd` (required), `period`, `step`.
+ * @param options - `calibrationEnd`, `holdoutEnd` (required), `period`, `step`, `timing`.
  * @returns The periods with actual and expected counts, and the cohort size.
  * @throws {@link RelmarkError} `invalid_options` for missing or invalid ends or step, or a fit without a
  *   time unit; `future_date`, `duplicate_id`, `invalid_input` for transactions as in
@@ -114,7 +130,7 @@ export function trackRepeatPurchases(
 ): RepeatPurchaseTracking {
   const parsed = OptionsSchema.safeParse(options);
   if (!parsed.success) throw fromZodError(parsed.error, 'trackRepeatPurchases: invalid options', { code: 'invalid_options' });
-  const { calibrationEnd, holdoutEnd, period, step } = parsed.data;
+  const { calibrationEnd, holdoutEnd, period, step, timing } = parsed.data;
   const timeUnit = timeUnitOf(fit, 'trackRepeatPurchases');
   const units = keysPerUnit(period, timeUnit);
   const stepKeys = period === 'day' ? Math.round(step * units) : step * units;
@@ -169,9 +185,11 @@ export function trackRepeatPurchases(
     if (value === undefined) cache.set(elapsedKeys, (value = expectedPurchasesNewCustomer(fit, elapsedKeys / units)));
     return value;
   };
+  // 'occasions': to the period's last day (end − 1 with days); 'btyd': to its exclusive end.
+  const expectationOffset = timing === 'btyd' ? 0 : offset;
   const cumulativeAt = (end: number) => {
     let sum = 0;
-    for (const [birth, count] of births) sum += count * expectedAt(end - offset - birth);
+    for (const [birth, count] of births) sum += count * expectedAt(end - expectationOffset - birth);
     return sum;
   };
   const toIso = (key: number) => new Date(period === 'day' ? key * msPerDay : key).toISOString();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectClose } from '../../../test/helpers/expectClose.js';
+import { expectClose } from '../../test/helpers/expectClose.js';
 import { hessianFromGradient, invertPositiveDefinite } from './hessian.js';
 import { minimizeBfgs } from './minimizeBfgs.js';
 import { nelderMead } from './nelderMead.js';
@@ -68,5 +68,29 @@ describe('hessianFromGradient and invertPositiveDefinite', () => {
 
   it('gives undefined for a matrix that is not positive definite', () => {
     expect(invertPositiveDefinite([1, 2, 2, 1], 2)).toBeUndefined();
+  });
+});
+
+describe('nelderMead with box constraints', () => {
+  it('evaluates f only inside the box and ends on the bound when the minimum lies outside it', () => {
+    const seen: number[][] = [];
+    const f = (x: Float64Array) => {
+      seen.push(Array.from(x));
+      return ((x[0] as number) - 3) ** 2 + ((x[1] as number) + 1) ** 2;
+    };
+    const result = nelderMead(f, [0, 0], { lower: [-1, 0], upper: [2, 5], initialStep: 1, objectiveTolerance: 1e-12, simplexTolerance: 1e-9 });
+    expect(result.converged).toBe(true);
+    expectClose(result.x[0] as number, 2, { atol: 1e-8 });
+    expectClose(result.x[1] as number, 0, { atol: 1e-8 });
+    expect(seen.every(([a, b]) => (a as number) >= -1 && (a as number) <= 2 && (b as number) >= 0 && (b as number) <= 5)).toBe(true);
+  });
+
+  it('finds an interior minimum as the unbounded method does', () => {
+    const f = (x: Float64Array) => ((x[0] as number) - 0.5) ** 2 + 2 * ((x[1] as number) - 1.5) ** 2;
+    const boxed = nelderMead(f, [0, 0], { lower: [-10, -10], upper: [10, 10] });
+    const free = nelderMead(f, [0, 0]);
+    expectClose(boxed.x[0] as number, 0.5, { atol: 1e-7 });
+    expectClose(boxed.x[1] as number, 1.5, { atol: 1e-7 });
+    expect(Array.from(boxed.x)).toEqual(Array.from(free.x));
   });
 });

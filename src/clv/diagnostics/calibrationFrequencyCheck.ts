@@ -3,7 +3,7 @@ import { fromZodError } from '../../errors/fromZodError.js';
 import { RelmarkError } from '../../errors/RelmarkError.js';
 import { type HistoryColumns, historyColumnsOf } from '../historyColumns.js';
 import type { HistoryPoint } from '../purchaseHistory.js';
-import type { TransactionModelFit } from '../transactionModelFit.js';
+import type { TransactionModelFit } from '../transactionModels.js';
 import { probabilityOfPurchases } from './probabilityOfPurchases.js';
 
 /** Options of {@link calibrationFrequencyCheck}. @category CLV */

@@ -4,7 +4,7 @@
  * @internal
  * @module
  */
-import { RelmarkError } from '../../errors/RelmarkError.js';
+import { RelmarkError } from '../errors/RelmarkError.js';
 import { hessianFromGradient, invertPositiveDefinite } from './hessian.js';
 import { minimizeBfgs } from './minimizeBfgs.js';
 import { nelderMead } from './nelderMead.js';

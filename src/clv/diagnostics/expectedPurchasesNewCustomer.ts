@@ -1,14 +1,10 @@
-import { bgBbExpectedPurchasesNewCustomer } from '../bgBb/bgBbExpectedPurchases.js';
-import { bgNbdExpectedPurchasesNewCustomer } from '../bgNbd/bgNbdExpectedPurchasesNewCustomer.js';
-import { mbgNbdExpectedPurchasesNewCustomer } from '../mbgNbd/mbgNbdExpectedPurchasesNewCustomer.js';
-import { paretoNbdExpectedPurchasesNewCustomer } from '../paretoNbd/paretoNbdExpectedPurchasesNewCustomer.js';
-import { type TransactionModelFit, unknownModel } from '../transactionModelFit.js';
+import { type TransactionModelFit, transactionModelOf } from '../transactionModels.js';
 
 /**
  * The expected number of repeat purchases of a NEW customer in the first `t` time units after the
  * first purchase (the unconditional E[X(t)]), for any fitted transaction model.
  *
- * @remarks Dispatches on `fit.model` (`'bg-nbd'` → {@link bgNbdExpectedPurchasesNewCustomer},
+ * @remarks Looks `fit.model` up in the table of transaction models (`clv/transactionModels.ts`) (`'bg-nbd'` → {@link bgNbdExpectedPurchasesNewCustomer},
  * Fader, Hardie & Lee 2005, eq. 9; `'pareto-nbd'` → {@link paretoNbdExpectedPurchasesNewCustomer};
  * `'mbg-nbd'` → {@link mbgNbdExpectedPurchasesNewCustomer}; `'bg-bb'` →
  * {@link bgBbExpectedPurchasesNewCustomer}, with t in opportunities); the formula, edge cases and cost are those of the model's
@@ -32,17 +28,5 @@ import { type TransactionModelFit, unknownModel } from '../transactionModelFit.j
  * @category CLV
  */
 export function expectedPurchasesNewCustomer(fit: TransactionModelFit, t: number): number {
-  switch (fit.model) {
-    case 'bg-nbd':
-      return bgNbdExpectedPurchasesNewCustomer(fit.params, t);
-    case 'pareto-nbd':
-      return paretoNbdExpectedPurchasesNewCustomer(fit.params, t);
-    case 'mbg-nbd':
-      return mbgNbdExpectedPurchasesNewCustomer(fit.params, t);
-    case 'bg-bb':
-      // Discrete time: t counts opportunities.
-      return bgBbExpectedPurchasesNewCustomer(fit.params, t);
-    default:
-      return unknownModel(fit, 'expectedPurchasesNewCustomer');
-  }
+  return transactionModelOf(fit, 'expectedPurchasesNewCustomer').expectedPurchasesNewCustomer(fit.params, t);
 }
