@@ -8,6 +8,8 @@ import { bgNbdExpectedPurchasesIfAlive } from './bgNbd/bgNbdExpectedPurchases.js
 import { bgNbdProbabilityAliveUnchecked } from './bgNbd/bgNbdProbabilityAlive.js';
 import { mbgNbdExpectedPurchasesIfAlive } from './mbgNbd/mbgNbdExpectedPurchases.js';
 import { mbgNbdProbabilityAliveUnchecked } from './mbgNbd/mbgNbdProbabilityAlive.js';
+import { mbgCnbdKExpectedPurchasesIfAlive } from './mbgCnbdK/mbgCnbdKExpectedPurchases.js';
+import { mbgCnbdKProbabilityAliveUnchecked } from './mbgCnbdK/mbgCnbdKProbabilityAlive.js';
 import { paretoNbdExpectedPurchasesIfAlive } from './paretoNbd/paretoNbdExpectedPurchases.js';
 import { paretoNbdProbabilityAliveUnchecked } from './paretoNbd/paretoNbdProbabilityAlive.js';
 import { type GammaGammaFit, GammaGammaFitSchema } from './gammaGamma/gammaGammaFit.js';
@@ -321,6 +323,10 @@ function modelKernels(fit: ContinuousTransactionModelFit): {
     case 'mbg-nbd': {
       const p = fit.params;
       return { ifAlive: (x, T, t) => mbgNbdExpectedPurchasesIfAlive(p, x, T, t), alive: (x, tx, T) => mbgNbdProbabilityAliveUnchecked(p, x, tx, T) };
+    }
+    case 'mbg-cnbd-k': {
+      const p = fit.params;
+      return { ifAlive: (x, T, t) => mbgCnbdKExpectedPurchasesIfAlive(p, x, T, t), alive: (x, tx, T) => mbgCnbdKProbabilityAliveUnchecked(p, x, tx, T) };
     }
     default:
       return unknownModel(fit, 'customerLifetimeValue');

@@ -1,5 +1,6 @@
 import { bgBbExpectedPurchases } from './bgBb/bgBbExpectedPurchases.js';
 import { bgNbdExpectedPurchases } from './bgNbd/bgNbdExpectedPurchases.js';
+import { mbgCnbdKExpectedPurchases } from './mbgCnbdK/mbgCnbdKExpectedPurchases.js';
 import { mbgNbdExpectedPurchases } from './mbgNbd/mbgNbdExpectedPurchases.js';
 import { paretoNbdExpectedPurchases } from './paretoNbd/paretoNbdExpectedPurchases.js';
 import type { HistoryPoint } from './purchaseHistory.js';
@@ -10,7 +11,7 @@ import { type TransactionModelFit, unknownModel } from './transactionModelFit.js
  * the given history, for any fitted transaction model.
  *
  * @remarks Dispatches on `fit.model`: `'bg-nbd'` → {@link bgNbdExpectedPurchases}, `'pareto-nbd'` →
- * {@link paretoNbdExpectedPurchases}, `'mbg-nbd'` → {@link mbgNbdExpectedPurchases}; the formula,
+ * {@link paretoNbdExpectedPurchases}, `'mbg-nbd'` → {@link mbgNbdExpectedPurchases}, `'mbg-cnbd-k'` → {@link mbgCnbdKExpectedPurchases}; the formula,
  * edge cases and cost are those of the model's function.
  * @param fit - A fitted transaction model.
  * @param history - Frequency x, recency tx and age T, in `fit.timeUnit`.
@@ -39,6 +40,8 @@ export function expectedPurchases(fit: TransactionModelFit, history: HistoryPoin
       return paretoNbdExpectedPurchases(fit.params, history, t);
     case 'mbg-nbd':
       return mbgNbdExpectedPurchases(fit.params, history, t);
+    case 'mbg-cnbd-k':
+      return mbgCnbdKExpectedPurchases(fit.params, history, t);
     case 'bg-bb':
       // Discrete time: T is the number of opportunities n, t the number of future opportunities.
       return bgBbExpectedPurchases(fit.params, { x: history.x, tx: history.tx, n: history.T }, t);

@@ -1,5 +1,6 @@
 import { bgBbProbabilityAlive } from './bgBb/bgBbProbabilityAlive.js';
 import { bgNbdProbabilityAlive } from './bgNbd/bgNbdProbabilityAlive.js';
+import { mbgCnbdKProbabilityAlive } from './mbgCnbdK/mbgCnbdKProbabilityAlive.js';
 import { mbgNbdProbabilityAlive } from './mbgNbd/mbgNbdProbabilityAlive.js';
 import { paretoNbdProbabilityAlive } from './paretoNbd/paretoNbdProbabilityAlive.js';
 import type { HistoryPoint } from './purchaseHistory.js';
@@ -11,7 +12,7 @@ import { type TransactionModelFit, unknownModel } from './transactionModelFit.js
  *
  * @remarks Dispatches on `fit.model`: `'bg-nbd'` → {@link bgNbdProbabilityAlive} (exactly 1 when
  * x = 0), `'pareto-nbd'` → {@link paretoNbdProbabilityAlive}, `'mbg-nbd'` →
- * {@link mbgNbdProbabilityAlive} (both below 1 for x = 0 once T > 0).
+ * {@link mbgNbdProbabilityAlive} and `'mbg-cnbd-k'` → {@link mbgCnbdKProbabilityAlive} (below 1 for x = 0 once T > 0).
  * @param fit - A fitted transaction model.
  * @param history - Frequency x, recency tx and age T, in `fit.timeUnit`.
  * @returns A probability in [0, 1].
@@ -38,6 +39,8 @@ export function probabilityAlive(fit: TransactionModelFit, history: HistoryPoint
       return paretoNbdProbabilityAlive(fit.params, history);
     case 'mbg-nbd':
       return mbgNbdProbabilityAlive(fit.params, history);
+    case 'mbg-cnbd-k':
+      return mbgCnbdKProbabilityAlive(fit.params, history);
     case 'bg-bb':
       // Discrete time: T is the number of opportunities n; P(alive at opportunity n + 1).
       return bgBbProbabilityAlive(fit.params, { x: history.x, tx: history.tx, n: history.T });

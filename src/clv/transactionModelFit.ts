@@ -2,12 +2,13 @@ import * as z from 'zod';
 import { RelmarkError } from '../errors/RelmarkError.js';
 import { BgBbFitSchema } from './bgBb/bgBbFit.js';
 import { BgNbdFitSchema } from './bgNbd/bgNbdFit.js';
+import { MbgCnbdKFitSchema } from './mbgCnbdK/mbgCnbdKFit.js';
 import { MbgNbdFitSchema } from './mbgNbd/mbgNbdFit.js';
 import { ParetoNbdFitSchema } from './paretoNbd/paretoNbdFit.js';
 
 /**
  * Any fitted transaction model, tagged by `model`: `'bg-nbd'` ({@link fitBgNbd}), `'pareto-nbd'`
- * ({@link fitParetoNbd}), `'mbg-nbd'` ({@link fitMbgNbd}) or the discrete-time `'bg-bb'` ({@link fitBgBb}, which has
+ * ({@link fitParetoNbd}), `'mbg-nbd'` ({@link fitMbgNbd}), `'mbg-cnbd-k'` ({@link fitMbgCnbdK}) or the discrete-time `'bg-bb'` ({@link fitBgBb}, which has
  * no `timeUnit`: its times count transaction opportunities). The generic functions
  * ({@link expectedPurchases}, {@link probabilityAlive}, {@link customerLifetimeValue}) switch on the tag,
  * so a saved fit of any of them can be parsed and used without knowing which model it is.
@@ -25,7 +26,7 @@ import { ParetoNbdFitSchema } from './paretoNbd/paretoNbdFit.js';
  * ```
  * @category CLV
  */
-export const TransactionModelFitSchema = z.discriminatedUnion('model', [BgNbdFitSchema, ParetoNbdFitSchema, MbgNbdFitSchema, BgBbFitSchema]);
+export const TransactionModelFitSchema = z.discriminatedUnion('model', [BgNbdFitSchema, ParetoNbdFitSchema, MbgNbdFitSchema, BgBbFitSchema, MbgCnbdKFitSchema]);
 
 /** A fitted transaction model (see {@link TransactionModelFitSchema}). @category CLV */
 export type TransactionModelFit = z.output<typeof TransactionModelFitSchema>;
@@ -34,6 +35,6 @@ export type TransactionModelFit = z.output<typeof TransactionModelFitSchema>;
 export function unknownModel(fit: never, where: string): never {
   const model = (fit as { model?: unknown } | null)?.model;
   throw new RelmarkError('invalid_parameters', `${where}: unknown model`, {
-    issues: [{ code: 'unknown_model', path: ['fit', 'model'], message: `Unknown model ${JSON.stringify(model)}; expected one of 'bg-nbd', 'pareto-nbd', 'mbg-nbd', 'bg-bb'` }],
+    issues: [{ code: 'unknown_model', path: ['fit', 'model'], message: `Unknown model ${JSON.stringify(model)}; expected one of 'bg-nbd', 'pareto-nbd', 'mbg-nbd', 'bg-bb', 'mbg-cnbd-k'` }],
   });
 }

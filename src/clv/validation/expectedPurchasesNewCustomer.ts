@@ -1,5 +1,6 @@
 import { bgBbExpectedPurchasesNewCustomer } from '../bgBb/bgBbExpectedPurchases.js';
 import { bgNbdExpectedPurchasesNewCustomer } from '../bgNbd/bgNbdExpectedPurchasesNewCustomer.js';
+import { mbgCnbdKExpectedPurchasesNewCustomer } from '../mbgCnbdK/mbgCnbdKExpectedPurchasesNewCustomer.js';
 import { mbgNbdExpectedPurchasesNewCustomer } from '../mbgNbd/mbgNbdExpectedPurchasesNewCustomer.js';
 import { paretoNbdExpectedPurchasesNewCustomer } from '../paretoNbd/paretoNbdExpectedPurchasesNewCustomer.js';
 import { type TransactionModelFit, unknownModel } from '../transactionModelFit.js';
@@ -10,7 +11,7 @@ import { type TransactionModelFit, unknownModel } from '../transactionModelFit.j
  *
  * @remarks Dispatches on `fit.model` (`'bg-nbd'` → {@link bgNbdExpectedPurchasesNewCustomer},
  * Fader, Hardie & Lee 2005, eq. 9; `'pareto-nbd'` → {@link paretoNbdExpectedPurchasesNewCustomer};
- * `'mbg-nbd'` → {@link mbgNbdExpectedPurchasesNewCustomer}; `'bg-bb'` →
+ * `'mbg-nbd'` → {@link mbgNbdExpectedPurchasesNewCustomer}; `'mbg-cnbd-k'` → {@link mbgCnbdKExpectedPurchasesNewCustomer}; `'bg-bb'` →
  * {@link bgBbExpectedPurchasesNewCustomer}, with t in opportunities); the formula, edge cases and cost are those of the model's
  * function. {@link trackRepeatPurchases} sums it over a cohort.
  * @param fit - A fitted transaction model.
@@ -39,6 +40,8 @@ export function expectedPurchasesNewCustomer(fit: TransactionModelFit, t: number
       return paretoNbdExpectedPurchasesNewCustomer(fit.params, t);
     case 'mbg-nbd':
       return mbgNbdExpectedPurchasesNewCustomer(fit.params, t);
+    case 'mbg-cnbd-k':
+      return mbgCnbdKExpectedPurchasesNewCustomer(fit.params, t);
     case 'bg-bb':
       // Discrete time: t counts opportunities.
       return bgBbExpectedPurchasesNewCustomer(fit.params, t);

@@ -1,5 +1,6 @@
 import { bgBbProbabilityOfPurchases } from '../bgBb/bgBbProbabilityOfPurchases.js';
 import { bgNbdProbabilityOfPurchases } from '../bgNbd/bgNbdProbabilityOfPurchases.js';
+import { mbgCnbdKProbabilityOfPurchases } from '../mbgCnbdK/mbgCnbdKProbabilityOfPurchases.js';
 import { mbgNbdProbabilityOfPurchases } from '../mbgNbd/mbgNbdProbabilityOfPurchases.js';
 import { paretoNbdProbabilityOfPurchases } from '../paretoNbd/paretoNbdProbabilityOfPurchases.js';
 import { type TransactionModelFit, unknownModel } from '../transactionModelFit.js';
@@ -10,7 +11,7 @@ import { type TransactionModelFit, unknownModel } from '../transactionModelFit.j
  *
  * @remarks Dispatches on `fit.model` (`'bg-nbd'` → {@link bgNbdProbabilityOfPurchases}, Fader,
  * Hardie & Lee 2005, eq. 8; `'pareto-nbd'` → {@link paretoNbdProbabilityOfPurchases}; `'mbg-nbd'` →
- * {@link mbgNbdProbabilityOfPurchases}; `'bg-bb'` → {@link bgBbProbabilityOfPurchases}, with t in opportunities); the formula, edge cases and cost are those of the model's function.
+ * {@link mbgNbdProbabilityOfPurchases}; `'mbg-cnbd-k'` → {@link mbgCnbdKProbabilityOfPurchases}; `'bg-bb'` → {@link bgBbProbabilityOfPurchases}, with t in opportunities); the formula, edge cases and cost are those of the model's function.
  * {@link calibrationFrequencyCheck} sums it over customers.
  * @param fit - A fitted transaction model.
  * @param n - The number of repeat purchases (an integer ≥ 0).
@@ -39,6 +40,8 @@ export function probabilityOfPurchases(fit: TransactionModelFit, n: number, t: n
       return paretoNbdProbabilityOfPurchases(fit.params, n, t);
     case 'mbg-nbd':
       return mbgNbdProbabilityOfPurchases(fit.params, n, t);
+    case 'mbg-cnbd-k':
+      return mbgCnbdKProbabilityOfPurchases(fit.params, n, t);
     case 'bg-bb':
       // Discrete time: t counts opportunities.
       return bgBbProbabilityOfPurchases(fit.params, n, t);
