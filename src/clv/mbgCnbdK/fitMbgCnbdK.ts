@@ -122,7 +122,9 @@ export function fitMbgCnbdK(histories: readonly HistoryPoint[] | HistoryColumnsW
 export function fitMbgCnbdKUnchecked(columns: HistoryColumnsWithLitt, options: FitMbgCnbdKOptions = {}): MbgCnbdKFit {
   const timeUnit = options.timeUnit ?? 'week';
   const fixed = options.k;
-  if (fixed === undefined || fixed > 1) {
+  // No customers is `empty_input` (from the fit below), whatever the columns carry.
+  const anyone = columns.x.some((_, i) => columns.weights === undefined || (columns.weights[i] as number) > 0);
+  if (anyone && (fixed === undefined || fixed > 1)) {
     requireLitt(columns, 'fitMbgCnbdK', fixed === undefined ? 'Choosing k by likelihood needs each customer\'s litt (or pass k: 1)' : `k = ${fixed} needs each customer's litt`);
   }
   const totals = regularityTotals(columns);
