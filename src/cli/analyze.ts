@@ -1,5 +1,7 @@
 import type { BgNbdFit } from '../clv/bgNbd/bgNbdFit.js';
 import { fitBgNbdUnchecked } from '../clv/bgNbd/fitBgNbd.js';
+import type { MbgCnbdKFit } from '../clv/mbgCnbdK/mbgCnbdKFit.js';
+import { fitMbgCnbdKUnchecked } from '../clv/mbgCnbdK/fitMbgCnbdK.js';
 import type { MbgNbdFit } from '../clv/mbgNbd/mbgNbdFit.js';
 import { fitMbgNbdUnchecked } from '../clv/mbgNbd/fitMbgNbd.js';
 import type { ParetoNbdFit } from '../clv/paretoNbd/paretoNbdFit.js';
@@ -8,7 +10,7 @@ import { customerLifetimeValueUnchecked, type CustomerValue, type ValueColumnsRe
 import { fitGammaGammaUnchecked } from '../clv/gammaGamma/fitGammaGamma.js';
 import { calibrationFrequencyCheck } from '../clv/validation/calibrationFrequencyCheck.js';
 import type { GammaGammaExclusion, GammaGammaFit } from '../clv/gammaGamma/gammaGammaFit.js';
-import type { HistoryColumns } from '../clv/historyColumns.js';
+import type { HistoryColumnsWithLitt } from '../clv/historyColumns.js';
 import type { TimeUnit } from '../models/primitives.js';
 import type { RepeatPurchaseCount } from '../report/index.js';
 import type { CustomerColumns, RfmColumnsAnalysis } from './customerColumns.js';
@@ -17,14 +19,14 @@ import type { CustomerColumns, RfmColumnsAnalysis } from './customerColumns.js';
 export type RfmAnalysis = RfmColumnsAnalysis;
 
 /** The transaction models that `--model` chooses from (the continuous-time ones: their fits have a time unit). */
-export const transactionModels = ['bg-nbd', 'pareto-nbd', 'mbg-nbd'] as const;
+export const transactionModels = ['bg-nbd', 'pareto-nbd', 'mbg-nbd', 'mbg-cnbd-k'] as const;
 export type TransactionModelName = (typeof transactionModels)[number];
 
 /** How each model is named on screen and in the HTML report. */
-export const modelLabels: Record<TransactionModelName, string> = { 'bg-nbd': 'BG/NBD', 'pareto-nbd': 'Pareto/NBD', 'mbg-nbd': 'MBG/NBD' };
+export const modelLabels: Record<TransactionModelName, string> = { 'bg-nbd': 'BG/NBD', 'pareto-nbd': 'Pareto/NBD', 'mbg-nbd': 'MBG/NBD', 'mbg-cnbd-k': 'MBG/CNBD-k' };
 
 /** Fits the chosen transaction model on valid columns (each fitter throws `not_converged` as fitBgNbd does). */
-export function fitTransactionModel(model: TransactionModelName, histories: HistoryColumns, timeUnit: TimeUnit): BgNbdFit | ParetoNbdFit | MbgNbdFit {
+export function fitTransactionModel(model: TransactionModelName, histories: HistoryColumnsWithLitt, timeUnit: TimeUnit): BgNbdFit | ParetoNbdFit | MbgNbdFit | MbgCnbdKFit {
   switch (model) {
     case 'bg-nbd':
       return fitBgNbdUnchecked(histories, { timeUnit });
@@ -32,6 +34,9 @@ export function fitTransactionModel(model: TransactionModelName, histories: Hist
       return fitParetoNbdUnchecked(histories, { timeUnit });
     case 'mbg-nbd':
       return fitMbgNbdUnchecked(histories, { timeUnit });
+    case 'mbg-cnbd-k':
+      // k chosen by likelihood: the histories carry litt (finish(…, { litt: true }) or the split's litt).
+      return fitMbgCnbdKUnchecked(histories, { timeUnit });
   }
 }
 
@@ -46,7 +51,7 @@ export interface ClvSettings {
 
 /** The fitted models, each customer's value (as columns), and the calibration check. */
 export interface ClvAnalysis {
-  readonly purchases: BgNbdFit | ParetoNbdFit | MbgNbdFit;
+  readonly purchases: BgNbdFit | ParetoNbdFit | MbgNbdFit | MbgCnbdKFit;
   readonly spend: GammaGammaFit;
   readonly values: ValueColumnsResult;
   readonly repeatPurchases: RepeatPurchaseCount[];
@@ -60,9 +65,9 @@ export interface ClvAnalysis {
  * `fitOn` are the histories the transaction model is fitted on and checked against (the calibration
  * histories of a holdout run); by default the customers' own. The values are always of `customers`.
  */
-export function analyzeClv(customers: CustomerColumns, settings: ClvSettings, fitOn?: HistoryColumns): ClvAnalysis {
-  const { x, tx, T, monetaryMean } = customers.totals;
-  const histories = fitOn ?? { x, tx, T };
+export function analyzeClv(customers: CustomerColumns, settings: ClvSettings, fitOn?: HistoryColumnsWithLitt): ClvAnalysis {
+  const { x, tx, T, monetaryMean, litt } = customers.totals;
+  const histories = fitOn ?? (litt ? { x, tx, T, litt } : { x, tx, T });
   const purchases = fitTransactionModel(settings.model, histories, settings.timeUnit);
   // Gamma-Gamma is fitted on repeat buyers with a positive mean spend; the others are listed as fitGammaGamma lists them.
   const keep: number[] = [];

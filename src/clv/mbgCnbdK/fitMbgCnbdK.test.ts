@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitMbgCnbdK, fitMbgCnbdKUnchecked, fitMbgNbd, MbgCnbdKFitSchema, simulateMbgCnbdK, TransactionModelFitSchema } from 'relmark/clv';
+import { compareModels, fitMbgCnbdK, fitMbgCnbdKUnchecked, fitMbgNbd, MbgCnbdKFitSchema, simulateMbgCnbdK, TransactionModelFitSchema } from 'relmark/clv';
 import { expectClose } from '../../../test/helpers/expectClose.js';
 import { thrownRelmarkError } from '../../../test/helpers/thrownRelmarkError.js';
 
@@ -73,5 +73,14 @@ describe('fitMbgCnbdK', () => {
     const a = fitMbgCnbdKUnchecked(columns, { kMax: 3 });
     expect(columns).toEqual(copy);
     expect(fitMbgCnbdKUnchecked(columns, { kMax: 3 })).toEqual(a);
+  });
+
+  it('is a candidate of compareModels by name, and wins by AIC on data with regular gaps (k counted as a 5th parameter)', () => {
+    const sim = simulateMbgCnbdK({ params: truth, customers: 2000, T: 52, seed: 13 });
+    const calibration = Array.from(sim.x, (x, i) => ({ customerId: `c${i}`, x, tx: sim.tx[i] as number, T: 52, litt: sim.litt[i] as number }));
+    const holdout = calibration.map((h) => ({ customerId: h.customerId, purchases: 0, duration: 10 }));
+    const result = compareModels({ calibration, holdout }, { candidates: ['mbg-nbd', 'bg-nbd', 'mbg-cnbd-k'], rankBy: 'aic' });
+    expect(result.ranking[0]?.name).toBe('mbg-cnbd-k');
+    expect(result.ranking[0]?.parameters).toBe(5);
   });
 });
