@@ -19,6 +19,9 @@ export function mbgCnbdKExpectedPurchasesNewCustomerUnchecked(params: MbgCnbdKPa
   const logQ = Math.log(q);
   let logF = r * Math.log(alpha / (alpha + t)); // ln NB(0) = r ln(α/(α+t))
   if (Number.isNaN(logF) || Number.isNaN(logQ) || !(k >= 1)) return Number.NaN;
+  // The series reaches its tail past the mean r·t/α and then needs about 40·(α+t)/α more terms:
+  // give up at once when that exceeds the budget, instead of after summing it.
+  if ((r * t) / alpha + (40 * (alpha + t)) / alpha > maxSeriesTerms) return Number.NaN;
   let beta = 1; // B(a, b+n)/B(a, b), n = ⌊m/k⌋
   let cumulative = 0; // C(n) = Σ_{i=1..n} B(a, b+i)/B(a, b)
   let n = 0;

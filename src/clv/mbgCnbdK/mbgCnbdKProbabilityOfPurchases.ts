@@ -20,7 +20,13 @@ export function mbgCnbdKProbabilityOfPurchasesUnchecked(params: MbgCnbdKParams, 
   // P(M ≥ kn): at least n purchases; as 1 − head while the head is small, else summed as a tail.
   let atLeast: number;
   let head = 0;
-  for (let j = 0; j < k * n && head <= 0.5; j++) head += Math.exp(logNb(j));
+  const headEnd = k * n;
+  // Summing the head up to kn costs kn terms: beyond the budget, give up (NaN → not_converged).
+  if (headEnd > maxSeriesTerms && (r * t) / alpha > maxSeriesTerms) return Number.NaN;
+  for (let j = 0; j < headEnd && head <= 0.5; j++) {
+    if (j >= maxSeriesTerms) return Number.NaN;
+    head += Math.exp(logNb(j));
+  }
   if (head <= 0.5) atLeast = 1 - head;
   else {
     atLeast = 0;
