@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareModels, fitMbgCnbdK, fitMbgCnbdKUnchecked, fitMbgNbd, MbgCnbdKFitSchema, simulateMbgCnbdK, TransactionModelFitSchema } from 'relmark/clv';
+import { compareModels, customerLifetimeValue, type GammaGammaFit, fitMbgCnbdK, fitMbgCnbdKUnchecked, fitMbgNbd, MbgCnbdKFitSchema, simulateMbgCnbdK, TransactionModelFitSchema } from 'relmark/clv';
 import { expectClose } from '../../../test/helpers/expectClose.js';
 import { thrownRelmarkError } from '../../../test/helpers/thrownRelmarkError.js';
 
@@ -82,5 +82,22 @@ describe('fitMbgCnbdK', () => {
     const result = compareModels({ calibration, holdout }, { candidates: ['mbg-nbd', 'bg-nbd', 'mbg-cnbd-k'], rankBy: 'aic' });
     expect(result.ranking[0]?.name).toBe('mbg-cnbd-k');
     expect(result.ranking[0]?.parameters).toBe(5);
+  });
+
+  it('values customers through customerLifetimeValue; at k = 1 exactly as the MBG/NBD fit does', () => {
+    const sim = simulateMbgCnbdK({ params: { ...truth, k: 1 }, customers: 2000, T: 39, seed: 21 });
+    const one = fitMbgCnbdK(sim, { k: 1 });
+    const mbg = fitMbgNbd({ x: sim.x, tx: sim.tx, T: sim.T });
+    const spend: GammaGammaFit = {
+      model: 'gamma-gamma', params: { p: 6.248802, q: 3.744588, v: 15.44775 }, logLikelihood: -4055.92, customers: 946,
+      standardErrors: { p: 1.19, q: 0.29, v: 4.16 }, excluded: [], diagnostics: one.diagnostics,
+    };
+    const customers = [{ customerId: '1', x: 2, tx: 30.43, T: 38.86, monetaryMean: 22.35 }, { customerId: '2', x: 0, tx: 0, T: 38.86, monetaryMean: 0 }];
+    const options = { horizonMonths: 12, monthlyDiscountRate: 0.01 };
+    const a = customerLifetimeValue(one, spend, customers, options);
+    const b = customerLifetimeValue(mbg, spend, customers, options);
+    a.forEach((v, i) => expectClose(v.clv, b[i]?.clv as number, { rtol: 1e-5 }));
+    const regular = customerLifetimeValue(fitMbgCnbdK(simulateMbgCnbdK({ params: truth, customers: 2000, T: 39, seed: 21 }), { kMax: 4 }), spend, customers, options);
+    expect(regular.every((v) => Number.isFinite(v.clv) && v.clv >= 0)).toBe(true);
   });
 });
