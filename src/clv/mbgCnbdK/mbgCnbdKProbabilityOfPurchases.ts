@@ -18,25 +18,31 @@ export function mbgCnbdKProbabilityOfPurchasesUnchecked(params: MbgCnbdKParams, 
   let exactly = 0;
   for (let j = k * n; j < k * n + k; j++) exactly += Math.exp(logNb(j));
   // P(M ≥ kn): at least n purchases; as 1 − head while the head is small, else summed as a tail.
-  let atLeast: number;
-  let head = 0;
+  // Both sums step through ln NB(j) by the recurrence NB(j)/NB(j−1) = (r+j−1)/j · t/(α+t).
   const headEnd = k * n;
   // Summing the head up to kn costs kn terms: beyond the budget, give up (NaN → not_converged).
   if (headEnd > maxSeriesTerms && (r * t) / alpha > maxSeriesTerms) return Number.NaN;
-  for (let j = 0; j < headEnd && head <= 0.5; j++) {
+  let atLeast: number;
+  let head = 0;
+  let logF = logP0;
+  let j = 0;
+  for (; j < headEnd && head <= 0.5; j++) {
     if (j >= maxSeriesTerms) return Number.NaN;
-    head += Math.exp(logNb(j));
+    if (j > 0) logF += Math.log((r + j - 1) / j) + logQ;
+    head += Math.exp(logF);
   }
   if (head <= 0.5) atLeast = 1 - head;
   else {
     atLeast = 0;
-    let j = k * n;
-    for (; j < k * n + maxSeriesTerms; j++) {
-      const term = Math.exp(logNb(j));
+    logF = logNb(headEnd);
+    const last = headEnd + maxSeriesTerms;
+    for (j = headEnd; j < last; j++) {
+      if (j > headEnd) logF += Math.log((r + j - 1) / j) + logQ;
+      const term = Math.exp(logF);
       atLeast += term;
       if (term <= 1e-17 * atLeast && (t * (r + j)) / (alpha + t) / (j + 1) < 1) break;
     }
-    if (j === k * n + maxSeriesTerms) return Number.NaN;
+    if (j === last) return Number.NaN;
   }
   // Alive after the n-th purchase and no more; or dropped out at the n-th (the first included).
   return Math.exp(logBeta(a, b + n + 1) - logB) * exactly + Math.exp(logBeta(a + 1, b + n) - logB) * atLeast;
