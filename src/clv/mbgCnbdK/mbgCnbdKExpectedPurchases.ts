@@ -1,5 +1,5 @@
 import { parseParams } from '../bgNbd/bgNbdParams.js';
-import { checkHistoryPoint, checkHorizon } from '../bgNbd/bgNbdProbabilityAlive.js';
+import { checkHistory, checkTime } from './checkInputs.js';
 import { finiteResult } from '../finiteResult.js';
 import { mbgNbdExpectedPurchasesIfAlive } from '../mbgNbd/mbgNbdExpectedPurchases.js';
 import type { HistoryPoint } from '../purchaseHistory.js';
@@ -56,7 +56,7 @@ export function mbgCnbdKExpectedPurchasesUnchecked(params: MbgCnbdKParams, x: nu
  */
 export function mbgCnbdKExpectedPurchases(params: MbgCnbdKParams, history: HistoryPoint, t: number): number {
   const p = parseParams(MbgCnbdKParamsSchema, params, 'mbgCnbdKExpectedPurchases');
-  checkHistoryPoint(history, 'mbgCnbdKExpectedPurchases');
-  checkHorizon(t, 'mbgCnbdKExpectedPurchases');
+  checkHistory(history, 'mbgCnbdKExpectedPurchases');
+  checkTime(t, 'mbgCnbdKExpectedPurchases');
   return finiteResult(mbgCnbdKExpectedPurchasesUnchecked(p, history.x, history.tx, history.T, t), 'mbgCnbdKExpectedPurchases', { history, t });
 }

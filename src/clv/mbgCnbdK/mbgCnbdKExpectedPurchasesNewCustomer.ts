@@ -1,5 +1,5 @@
 import { parseParams } from '../bgNbd/bgNbdParams.js';
-import { checkHorizon } from '../bgNbd/bgNbdProbabilityAlive.js';
+import { checkTime } from './checkInputs.js';
 import { finiteResult } from '../finiteResult.js';
 import { type MbgCnbdKParams, MbgCnbdKParamsSchema } from './mbgCnbdKParams.js';
 
@@ -80,6 +80,6 @@ export function mbgCnbdKExpectedPurchasesNewCustomerUnchecked(params: MbgCnbdKPa
  */
 export function mbgCnbdKExpectedPurchasesNewCustomer(params: MbgCnbdKParams, t: number): number {
   const p = parseParams(MbgCnbdKParamsSchema, params, 'mbgCnbdKExpectedPurchasesNewCustomer');
-  checkHorizon(t, 'mbgCnbdKExpectedPurchasesNewCustomer');
+  checkTime(t, 'mbgCnbdKExpectedPurchasesNewCustomer');
   return finiteResult(mbgCnbdKExpectedPurchasesNewCustomerUnchecked(p, t), 'mbgCnbdKExpectedPurchasesNewCustomer', { t });
 }

@@ -1,6 +1,6 @@
 import { RelmarkError } from '../../errors/RelmarkError.js';
 import { parseParams } from '../bgNbd/bgNbdParams.js';
-import { checkHistoryPoint } from '../bgNbd/bgNbdProbabilityAlive.js';
+import { checkHistory } from './checkInputs.js';
 import type { HistoryPoint } from '../purchaseHistory.js';
 import { erlangSurvival, erlangSurvivalSum } from './mbgCnbdKLogLikelihood.js';
 import { type MbgCnbdKParams, MbgCnbdKParamsSchema } from './mbgCnbdKParams.js';
@@ -45,7 +45,7 @@ export function mbgCnbdKProbabilityAliveUnchecked(params: MbgCnbdKParams, x: num
  */
 export function mbgCnbdKProbabilityAlive(params: MbgCnbdKParams, history: HistoryPoint): number {
   const p = parseParams(MbgCnbdKParamsSchema, params, 'mbgCnbdKProbabilityAlive');
-  checkHistoryPoint(history, 'mbgCnbdKProbabilityAlive');
+  checkHistory(history, 'mbgCnbdKProbabilityAlive');
   const value = mbgCnbdKProbabilityAliveUnchecked(p, history.x, history.tx, history.T);
   if (Number.isNaN(value)) throw new RelmarkError('invalid_input', 'mbgCnbdKProbabilityAlive: not computable', { issues: [{ code: 'invalid_value', path: ['history'], message: 'P(alive) is not a number for this history' }] });
   return value;

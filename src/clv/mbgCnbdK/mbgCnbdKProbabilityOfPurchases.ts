@@ -1,7 +1,7 @@
 import { RelmarkError } from '../../errors/RelmarkError.js';
 import { logBeta, logGamma } from '../../internal/logGamma.js';
 import { parseParams } from '../bgNbd/bgNbdParams.js';
-import { checkHorizon } from '../bgNbd/bgNbdProbabilityAlive.js';
+import { checkTime } from './checkInputs.js';
 import { finiteResult } from '../finiteResult.js';
 import { maxSeriesTerms } from './mbgCnbdKExpectedPurchasesNewCustomer.js';
 import { type MbgCnbdKParams, MbgCnbdKParamsSchema } from './mbgCnbdKParams.js';
@@ -80,10 +80,10 @@ export function mbgCnbdKProbabilityOfPurchases(params: MbgCnbdKParams, n: number
   const p = parseParams(MbgCnbdKParamsSchema, params, 'mbgCnbdKProbabilityOfPurchases');
   if (!(Number.isSafeInteger(n) && n >= 0)) {
     throw new RelmarkError('invalid_input', 'mbgCnbdKProbabilityOfPurchases: invalid n', {
-      issues: [{ code: 'invalid_value', path: ['n'], message: `n must be an integer ≥ 0, received ${n}` }],
+      issues: [{ code: 'invalid_value', path: ['n'], message: `n must be an integer ≥ 0, received ${typeof n === 'number' ? n : typeof n}` }],
     });
   }
-  checkHorizon(t, 'mbgCnbdKProbabilityOfPurchases');
+  checkTime(t, 'mbgCnbdKProbabilityOfPurchases');
   if (t === 0) return n === 0 ? 1 : 0;
   return finiteResult(mbgCnbdKProbabilityOfPurchasesUnchecked(p, n, t), 'mbgCnbdKProbabilityOfPurchases', { n, t });
 }
