@@ -49,8 +49,9 @@ export interface ClvAnalysis {
  * histories of a holdout run); by default the customers' own. The values are always of `customers`.
  */
 export function analyzeClv(customers: CustomerColumns, settings: ClvSettings, fitOn?: HistoryColumns): ClvAnalysis {
-  const { x, tx, T, monetaryMean } = customers.totals;
-  const histories = fitOn ?? { x, tx, T };
+  const { x, tx, T, monetaryMean, litt } = customers.totals;
+  // MBG/CNBD-k also needs each customer's sum of log inter-purchase times (finish(…, { litt: true })).
+  const histories = fitOn ?? (litt ? { x, tx, T, litt } : { x, tx, T });
   const purchases = fitTransactionModel(settings.model, histories, settings.timeUnit);
   // Gamma-Gamma is fitted on repeat buyers with a positive mean spend; the others are listed as fitGammaGamma lists them.
   const keep: number[] = [];

@@ -72,7 +72,8 @@ Output:
 
 const modelHelp = `Model:
   --model <name>            transaction model for P(alive), expected purchases and CLV:
-                            bg-nbd (default), pareto-nbd, mbg-nbd
+                            bg-nbd (default), pareto-nbd, mbg-nbd, mbg-cnbd-k (regular
+                            buyers: k chosen by likelihood)
   --time-unit <unit>        unit of tx and T for BG/NBD: day, week (default), month, year
   --horizon-months <n>      CLV horizon in months (default 12)
   --discount-rate <d>       monthly discount rate (default 0.01)

@@ -66,6 +66,7 @@ export function orderByCustomerId(totals: CustomerTotalsColumns, dictionary: rea
       tx: permute(totals.tx),
       T: permute(totals.T),
       monetaryMean: permute(totals.monetaryMean),
+      ...(totals.litt ? { litt: permute(totals.litt) } : {}),
     },
   };
 }

@@ -125,7 +125,7 @@ export async function runCommand(settings: Settings, streams: Streams): Promise<
   // Ordering and analysing the customers needs about 150 bytes of heap each (the sort, its index and the outputs).
   guardMemory(heapLimit, totals.byteLength, info.customerIds.length * 150);
   // The unordered summaries are dropped as soon as they are ordered (and finish frees the totals' state).
-  const customers = orderByCustomerId(totals.finish(asOf.getTime(), settings.timeUnit), info.customerIds);
+  const customers = orderByCustomerId(totals.finish(asOf.getTime(), settings.timeUnit, { litt: settings.model === 'mbg-cnbd-k' }), info.customerIds);
   const mapping = Object.fromEntries((['id', 'customerId', 'at', 'amount', 'currency', 'kind', 'refundOf'] as const).filter((f) => info.mapping?.[f] !== undefined).map((f) => [f, info.mapping?.[f] as string]));
   notes.push(
     `${count(info.records)} rows read (${info.compressed ? 'gzip, ' : ''}${info.format === 'ndjson' ? 'JSON lines, ' : ''}columns ${Object.entries(mapping).map(([f, c]) => `${f}=${c}`).join(',')}), ${count(info.valid)} valid, ${count(info.rejected)} rejected`,
@@ -332,7 +332,7 @@ function holdoutRun(
   });
   // The library's calibrationEnd is inclusive: calibration is every transaction before --holdout-from.
   const calibrationEnd = new Date(holdoutFrom.getTime() - 1);
-  const split = splitCalibrationHoldout(transactions, { calibrationEnd, holdoutEnd: asOf, timeUnit: settings.timeUnit });
+  const split = splitCalibrationHoldout(transactions, { calibrationEnd, holdoutEnd: asOf, timeUnit: settings.timeUnit, litt: settings.model === 'mbg-cnbd-k' });
   if (split.calibration.length === 0) {
     throw new RelmarkError('empty_input', 'no transaction before --holdout-from', { issues: [{ code: 'no_valid_rows', path: [], message: `${sourceName(settings)} has no valid transaction before ${holdoutFrom.toISOString()}` }] });
   }
@@ -420,11 +420,12 @@ function printSegments(say: (line?: string) => void, rfm: RfmColumnsAnalysis): v
 
 function printFit(say: (line?: string) => void, clv: ClvAnalysis, settings: Settings, holdout: HoldoutRun | undefined): void {
   const p: Readonly<Record<string, number>> = clv.purchases.params;
-  const se: Readonly<Record<string, number>> = clv.purchases.standardErrors;
+  // MBG/CNBD-k's k is chosen on a grid, not estimated with an error: its row shows '–'.
+  const se: Readonly<Record<string, number | undefined>> = clv.purchases.standardErrors;
   const on = holdout ? `; fitted on the transactions before ${day(holdout.holdoutFrom)}` : '';
   say();
   say(`${modelLabels[clv.purchases.model]} on ${count(clv.purchases.customers)} customers (time unit: ${settings.timeUnit}${on}), log-likelihood ${clv.purchases.logLikelihood.toFixed(3)}, ${clv.purchases.diagnostics.method} in ${clv.purchases.diagnostics.iterations} iterations`);
-  say(formatTable(['parameter', 'estimate', 'std. error'], Object.keys(p).map((k) => [k, (p[k] as number).toPrecision(6), (se[k] as number).toPrecision(3)]), [false, true, true]));
+  say(formatTable(['parameter', 'estimate', 'std. error'], Object.keys(p).map((k) => [k, (p[k] as number).toPrecision(6), se[k] === undefined ? '–' : se[k].toPrecision(3)]), [false, true, true]));
   const g = clv.spend.params;
   say(`Gamma-Gamma on ${count(clv.spend.customers)} repeat buyers (${count(clv.spend.excluded.length)} customers left out: no repeat purchase or no spend; listed in fit.json with --out): p ${g.p.toPrecision(4)}, q ${g.q.toPrecision(4)}, v ${g.v.toPrecision(4)}`);
   say();

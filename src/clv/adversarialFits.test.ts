@@ -3,9 +3,12 @@ import {
   fitBgBbUnchecked,
   fitBgNbdUnchecked,
   fitGammaGammaUnchecked,
+  fitMbgCnbdKUnchecked,
   fitMbgNbdUnchecked,
   fitParetoNbdUnchecked,
   fitSbg,
+  type HistoryColumns,
+  type HistoryColumnsWithLitt,
 } from 'relmark/clv';
 import { isRelmarkError } from '../errors/RelmarkError.js';
 import { adversarialBgBbHistories, adversarialHistories, adversarialSpends, adversarialSurvival } from './adversarialCases.js';
@@ -55,7 +58,13 @@ const transactionFitters = [
   ['fitBgNbd', fitBgNbdUnchecked],
   ['fitMbgNbd', fitMbgNbdUnchecked],
   ['fitParetoNbd', fitParetoNbdUnchecked],
+  // k chosen by likelihood (1 … 4 to bound the time), on litt = x·ln(tx/x): the largest value the gaps allow.
+  ['fitMbgCnbdK', (data: HistoryColumns) => fitMbgCnbdKUnchecked(withLitt(data), { kMax: 4 })],
 ] as const;
+
+function withLitt(data: HistoryColumns): HistoryColumnsWithLitt {
+  return { ...data, litt: data.x.map((x, i) => (x > 0 && (data.tx[i] as number) > 0 ? x * Math.log((data.tx[i] as number) / x) : 0)) };
+}
 
 describe.each(transactionFitters)('%s on adversarial histories', (_, fit) => {
   it.each(histories.map((c) => [c.name, c.data] as const))('answers %s with a finite fit or a typed error', (_name, data) => {

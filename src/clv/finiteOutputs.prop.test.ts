@@ -16,6 +16,11 @@ import {
   fitGammaGamma,
   fitSbg,
   gammaGammaExpectedSpend,
+  mbgCnbdKExpectedPurchases,
+  mbgCnbdKExpectedPurchasesNewCustomer,
+  mbgCnbdKLogLikelihood,
+  mbgCnbdKProbabilityAlive,
+  mbgCnbdKProbabilityOfPurchases,
   mbgNbdExpectedPurchases,
   mbgNbdExpectedPurchasesNewCustomer,
   mbgNbdLogLikelihood,
@@ -108,6 +113,20 @@ describe('relmark/clv returns finite numbers or a typed error on extreme valid i
       expectFiniteOrTyped(() => mbgNbdProbabilityOfPurchases(p, n, t)),
     );
     test.prop([bgNbdParams, fc.array(historyArb, { minLength: 1, maxLength: 5 })])('mbgNbdLogLikelihood', (p, hs) => expectFiniteOrTyped(() => mbgNbdLogLikelihood(p, hs)));
+  });
+
+  describe('MBG/CNBD-k', () => {
+    const cnbdParams = fc.tuple(fc.integer({ min: 1, max: 12 }), bgNbdParams).map(([k, p]) => ({ k, ...p }));
+    test.prop([cnbdParams, historyArb])('mbgCnbdKProbabilityAlive', (p, h) => expectFiniteOrTyped(() => mbgCnbdKProbabilityAlive(p, h)));
+    test.prop([cnbdParams, historyArb, horizonArb])('mbgCnbdKExpectedPurchases', (p, h, t) => expectFiniteOrTyped(() => mbgCnbdKExpectedPurchases(p, h, t)));
+    test.prop([cnbdParams, horizonArb])('mbgCnbdKExpectedPurchasesNewCustomer', (p, t) => expectFiniteOrTyped(() => mbgCnbdKExpectedPurchasesNewCustomer(p, t)));
+    test.prop([cnbdParams, fc.integer({ min: 0, max: 1000 }), horizonArb])('mbgCnbdKProbabilityOfPurchases', (p, n, t) =>
+      expectFiniteOrTyped(() => mbgCnbdKProbabilityOfPurchases(p, n, t)),
+    );
+    // litt = 0 is valid for any history (gaps of length 1 in the time unit).
+    test.prop([cnbdParams, fc.array(historyArb, { minLength: 1, maxLength: 5 })])('mbgCnbdKLogLikelihood', (p, hs) =>
+      expectFiniteOrTyped(() => mbgCnbdKLogLikelihood(p, hs.map((h) => ({ x: h.x, tx: h.tx, T: h.T, litt: 0 })))),
+    );
   });
 
   describe('Pareto/NBD', () => {

@@ -16,6 +16,16 @@ export interface HistoryColumns {
 }
 
 /**
+ * {@link HistoryColumns} with, per row, `litt`: the sum of the logs of the customer's x
+ * inter-purchase times (0 when x = 0), as BTYDplus' `elog2cbs` computes it. Only MBG/CNBD-k
+ * ({@link fitMbgCnbdK}) reads it, to choose its regularity k; the other models ignore it.
+ * @category CLV
+ */
+export interface HistoryColumnsWithLitt extends HistoryColumns {
+  readonly litt?: Float64Array;
+}
+
+/**
  * Turns histories into {@link HistoryColumns}, in input order.
  *
  * @remarks No validation: use it on histories that passed {@link PurchaseHistorySchema}. O(n).
@@ -31,17 +41,21 @@ export interface HistoryColumns {
  * ```
  * @category CLV
  */
-export function toHistoryColumns(histories: readonly HistoryPoint[]): HistoryColumns {
+export function toHistoryColumns(histories: readonly HistoryPoint[]): HistoryColumnsWithLitt {
   const n = histories.length;
   const x = new Float64Array(n);
   const tx = new Float64Array(n);
   const T = new Float64Array(n);
+  // A litt column only when some history carries litt; a history without it then reads NaN (an issue).
+  const litt = histories.some((h) => h.litt !== undefined) ? new Float64Array(n) : undefined;
   histories.forEach((h, i) => {
     x[i] = h.x;
     tx[i] = h.tx;
     T[i] = h.T;
+    if (litt) litt[i] = typeof h.litt === 'number' ? h.litt : Number.NaN;
   });
-  return { x, tx, T };
+  const columns: HistoryColumnsWithLitt = litt ? { x, tx, T, litt } : { x, tx, T };
+  return columns;
 }
 
 const maxColumnIssues = 1000;
@@ -52,13 +66,14 @@ const maxColumnIssues = 1000;
  * finite and ≥ 0. Stops collecting after 1,000 issues (the error then says so). O(n).
  * @internal
  */
-export function checkHistoryColumns(columns: HistoryColumns): RelmarkIssue[] {
+export function checkHistoryColumns(columns: HistoryColumnsWithLitt): RelmarkIssue[] {
   const issues: RelmarkIssue[] = [];
   const n = columns.x.length;
   const lengths: [string, ArrayLike<number> | undefined][] = [
     ['tx', columns.tx],
     ['T', columns.T],
     ['weights', columns.weights],
+    ['litt', columns.litt],
   ];
   for (const [name, column] of lengths) {
     if (column !== undefined && column.length !== n) {
@@ -80,6 +95,9 @@ export function checkHistoryColumns(columns: HistoryColumns): RelmarkIssue[] {
     if (x === 0 && tx !== 0) add(['tx', i], 'custom', `A customer without repeat purchases (x = 0) must have tx = 0, received ${tx}`);
     const w = columns.weights?.[i];
     if (w !== undefined && !(Number.isFinite(w) && w >= 0)) add(['weights', i], 'invalid_value', `A weight must be finite and ≥ 0, received ${w}`);
+    const litt = columns.litt?.[i];
+    if (litt !== undefined && !Number.isFinite(litt)) add(['litt', i], 'invalid_value', `litt must be finite, received ${litt}`);
+    else if (litt !== undefined && x === 0 && litt !== 0) add(['litt', i], 'custom', `A customer without repeat purchases (x = 0) must have litt = 0, received ${litt}`);
   }
   return issues;
 }
@@ -90,7 +108,7 @@ export function checkHistoryColumns(columns: HistoryColumns): RelmarkIssue[] {
  * `['tx', i]` for columns, or `duplicate_id` when the only problem is a repeated `customerId`.
  * @internal
  */
-export function historyColumnsOf(histories: readonly HistoryPoint[] | HistoryColumns, where: string): HistoryColumns {
+export function historyColumnsOf(histories: readonly HistoryPoint[] | HistoryColumnsWithLitt, where: string): HistoryColumnsWithLitt {
   const isArray = Array.isArray(histories);
   if (!isArray && !(typeof histories === 'object' && histories !== null && 'x' in histories)) {
     throw new RelmarkError('invalid_input', `${where}: expected an array of histories or history columns`, {
@@ -102,7 +120,7 @@ export function historyColumnsOf(histories: readonly HistoryPoint[] | HistoryCol
     const shapeIssues = historyShapeIssues(histories as readonly unknown[]);
     if (shapeIssues.length > 0) throw new RelmarkError('invalid_input', `${where}: invalid histories`, { issues: shapeIssues });
   }
-  const columns = isArray ? toHistoryColumns(histories as readonly HistoryPoint[]) : (histories as HistoryColumns);
+  const columns = isArray ? toHistoryColumns(histories as readonly HistoryPoint[]) : (histories as HistoryColumnsWithLitt);
   const issues = checkHistoryColumns(columns);
   const located = isArray ? issues.map((issue) => ({ ...issue, path: ['histories', issue.path[1] as number, issue.path[0] as string] })) : issues;
   // Histories that carry ids (from summarizeHistories or a file) must name each customer once.
@@ -126,6 +144,8 @@ function historyShapeIssues(histories: readonly unknown[]): RelmarkIssue[] {
       const value = (h as Record<string, unknown>)[field];
       if (typeof value !== 'number') issues.push({ code: 'invalid_type', path: ['histories', i, field], message: `Expected a number, received ${value === null ? 'null' : typeof value}` });
     }
+    const litt = (h as Record<string, unknown>).litt;
+    if (litt !== undefined && typeof litt !== 'number') issues.push({ code: 'invalid_type', path: ['histories', i, 'litt'], message: `Expected a number, received ${litt === null ? 'null' : typeof litt}` });
     const id = Object.hasOwn(h, 'customerId') ? (h as Record<string, unknown>).customerId : undefined;
     if (id !== undefined && id !== null && typeof id !== 'string' && typeof id !== 'number') {
       issues.push({ code: 'invalid_type', path: ['histories', i, 'customerId'], message: `Expected a string or number id, received ${typeof id}` });

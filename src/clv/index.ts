@@ -24,11 +24,12 @@
  * @module clv
  */
 export * from './purchaseHistory.js';
-export { toHistoryColumns, type HistoryColumns } from './historyColumns.js';
+export { toHistoryColumns, type HistoryColumns, type HistoryColumnsWithLitt } from './historyColumns.js';
 export * from './compressHistories.js';
 export * from './bgNbd/index.js';
 export * from './paretoNbd/index.js';
 export * from './mbgNbd/index.js';
+export * from './mbgCnbdK/index.js';
 export { summarizeHistories, type SummarizeHistoriesOptions, type PurchasePeriod } from './summarizeHistories.js';
 export {
   splitCalibrationHoldout,

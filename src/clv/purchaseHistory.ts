@@ -11,6 +11,8 @@ import { IdSchema } from '../models/primitives.js';
  * - `T` (age): the time from the first purchase to the end of observation; `tx ≤ T`.
  * - `monetaryMean` (z̄): the mean value of the repeat purchases, 0 when x = 0; optional, as only the
  *   spend model needs it.
+ * - `litt`: the sum of the logs of the x inter-purchase times (0 when x = 0); optional, as only
+ *   MBG/CNBD-k needs it ({@link summarizeHistories} computes it with `litt: true`).
  *
  * Times are in the unit of the fit (`timeUnit`, weeks by default), the unit that
  * {@link summarizeHistories} produced them in.
@@ -32,9 +34,11 @@ export const PurchaseHistorySchema = z
     tx: z.number().nonnegative(),
     T: z.number().nonnegative(),
     monetaryMean: z.number().nonnegative().optional(),
+    litt: z.number().optional(),
   })
   .superRefine((h, ctx) => {
     if (h.tx > h.T) ctx.addIssue({ code: 'custom', path: ['tx'], message: `Recency tx (${h.tx}) exceeds age T (${h.T})` });
+    if (h.x === 0 && h.litt !== undefined && h.litt !== 0) ctx.addIssue({ code: 'custom', path: ['litt'], message: `A customer without repeat purchases (x = 0) must have litt = 0, received ${h.litt}` });
     if (h.x === 0 && h.tx !== 0) ctx.addIssue({ code: 'custom', path: ['tx'], message: `A customer without repeat purchases (x = 0) must have tx = 0, received ${h.tx}` });
   });
 
@@ -51,4 +55,6 @@ export interface HistoryPoint {
   readonly tx: number;
   /** Time from the first purchase to the end of observation. */
   readonly T: number;
+  /** The sum of the logs of the x inter-purchase times: read only by MBG/CNBD-k. */
+  readonly litt?: number | undefined;
 }

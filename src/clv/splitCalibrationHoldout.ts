@@ -7,6 +7,7 @@ import type { PurchaseHistory } from './purchaseHistory.js';
 import {
   historyFromOccasions,
   keysPerUnit,
+  logInterPurchaseTimes,
   occasionsByCustomer,
   parseCalibrationTransactions,
   periodKey,
@@ -24,6 +25,8 @@ export interface SplitCalibrationHoldoutOptions {
   readonly timeUnit?: TimeUnit;
   /** How purchases merge into occasions (see {@link summarizeHistories}). @defaultValue 'day' */
   readonly period?: PurchasePeriod;
+  /** Give each calibration history its `litt` (see {@link summarizeHistories}), for {@link fitMbgCnbdK}. @defaultValue false */
+  readonly litt?: boolean;
 }
 
 /** One customer's purchases in the holdout period. @category CLV */
@@ -53,6 +56,7 @@ const OptionsSchema = z
     holdoutEnd: InstantSchema,
     timeUnit: TimeUnitSchema.default('week'),
     period: PurchasePeriodSchema.default('day'),
+    litt: z.boolean().default(false),
   })
   .strict()
   .refine((o) => o.holdoutEnd.getTime() > o.calibrationEnd.getTime(), { path: ['holdoutEnd'], message: 'holdoutEnd must be after calibrationEnd' });
@@ -93,7 +97,7 @@ const OptionsSchema = z
 export function splitCalibrationHoldout(transactions: readonly TransactionInput[], options: SplitCalibrationHoldoutOptions): CalibrationHoldout {
   const parsed = OptionsSchema.safeParse(options);
   if (!parsed.success) throw fromZodError(parsed.error, 'splitCalibrationHoldout: invalid options', { code: 'invalid_options' });
-  const { calibrationEnd, holdoutEnd, timeUnit, period } = parsed.data;
+  const { calibrationEnd, holdoutEnd, timeUnit, period, litt } = parsed.data;
   const valid = parseCalibrationTransactions(transactions, holdoutEnd.getTime(), 'splitCalibrationHoldout', 'holdoutEnd');
   const endMs = calibrationEnd.getTime();
   const calibrationOccasions = occasionsByCustomer(valid.filter((t) => t.at.getTime() <= endMs), period);
@@ -101,7 +105,11 @@ export function splitCalibrationHoldout(transactions: readonly TransactionInput[
   const units = keysPerUnit(period, timeUnit);
   const duration = (periodKey(holdoutEnd.getTime(), period) - periodKey(endMs, period)) / units;
   const ids = [...calibrationOccasions.keys()].sort(compareIds);
-  const calibration = ids.map((id) => historyFromOccasions(id, calibrationOccasions.get(id) ?? [], periodKey(endMs, period), units));
+  const calibration = ids.map((id) => {
+    const occasions = calibrationOccasions.get(id) ?? [];
+    const history = historyFromOccasions(id, occasions, periodKey(endMs, period), units);
+    return litt ? { ...history, litt: logInterPurchaseTimes(occasions, units) } : history;
+  });
   const holdout = ids.map((customerId) => {
     const occasions = holdoutOccasions.get(customerId) ?? [];
     const total = occasions.reduce((sum, o) => sum + o.value, 0);

@@ -23,13 +23,20 @@ export interface SummarizeHistoriesOptions {
    * @defaultValue 'day'
    */
   readonly period?: PurchasePeriod;
+  /**
+   * Also compute each customer's `litt`: the sum of the logs of the x inter-purchase times (gaps
+   * between consecutive occasions) in `timeUnit`, 0 when x = 0, as BTYDplus' `elog2cbs` does. Only
+   * MBG/CNBD-k ({@link fitMbgCnbdK}) needs it, to choose its regularity k.
+   * @defaultValue false
+   */
+  readonly litt?: boolean;
 }
 
 /** @internal */
 export const PurchasePeriodSchema = z.enum(['day', 'instant']);
 
 const OptionsSchema = z
-  .object({ asOf: InstantSchema, timeUnit: TimeUnitSchema.default('week'), period: PurchasePeriodSchema.default('day') })
+  .object({ asOf: InstantSchema, timeUnit: TimeUnitSchema.default('week'), period: PurchasePeriodSchema.default('day'), litt: z.boolean().default(false) })
   .strict();
 
 /** One purchase occasion of a customer: its period key (UTC day number or epoch ms) and net value. @internal */
@@ -82,6 +89,16 @@ export function historyFromOccasions(customerId: string, occasions: readonly Occ
   };
 }
 
+/**
+ * Σ ln((keyᵢ − keyᵢ₋₁)/keyUnits) over consecutive occasions (distinct keys, so every gap is > 0):
+ * BTYDplus' `litt`. 0 for a single occasion. @internal
+ */
+export function logInterPurchaseTimes(occasions: readonly Occasion[], keyUnits: number): number {
+  let sum = 0;
+  for (let i = 1; i < occasions.length; i++) sum += Math.log(((occasions[i] as Occasion).key - (occasions[i - 1] as Occasion).key) / keyUnits);
+  return sum;
+}
+
 /** Period keys per time unit: days per unit for `'day'`, ms per unit for `'instant'`. @internal */
 export function keysPerUnit(period: PurchasePeriod, timeUnit: TimeUnit): number {
   return period === 'day' ? msPerUnit[timeUnit] / msPerDay : msPerUnit[timeUnit];
@@ -127,12 +144,15 @@ export function parseCalibrationTransactions(transactions: readonly TransactionI
  * `summary_data_from_transaction_data(freq='D', freq_multiplier=7)`; this reproduces the CDNOW summary
  * of Fader, Hardie & Lee (2005).
  * Refunds lower the value of the purchase they return (`refundOf`), not the count of occasions.
+ * With `litt: true` each history also carries `litt`, the sum of the logs of its x inter-purchase
+ * times in `timeUnit` (BTYDplus' `elog2cbs`; needed by {@link fitMbgCnbdK}); without it the output
+ * has no `litt` field.
  * Edge cases: `[]` → `[]`; a customer with one occasion → x = 0, tx = 0; a transaction after `asOf`
  * → `future_date` (split first with {@link splitCalibrationHoldout}); duplicate transaction ids →
  * `duplicate_id`. Output order: by customer id in code-unit order. O(n log n).
  *
  * @param transactions - Purchases and refunds (see `TransactionSchema`); never mutated.
- * @param options - `asOf` (required), `timeUnit`, `period`.
+ * @param options - `asOf` (required), `timeUnit`, `period`, `litt`.
  * @returns One {@link PurchaseHistory} per customer.
  * @throws {@link RelmarkError} `invalid_options` for a missing or invalid option; `future_date` if
  *   transactions lie after `asOf`; `duplicate_id` for repeated transaction ids; `invalid_input` for
@@ -157,13 +177,14 @@ export function parseCalibrationTransactions(transactions: readonly TransactionI
 export function summarizeHistories(transactions: readonly TransactionInput[], options: SummarizeHistoriesOptions): PurchaseHistory[] {
   const parsed = OptionsSchema.safeParse(options);
   if (!parsed.success) throw fromZodError(parsed.error, 'summarizeHistories: invalid options', { code: 'invalid_options' });
-  const { asOf, timeUnit, period } = parsed.data;
+  const { asOf, timeUnit, period, litt } = parsed.data;
   const valid = parseCalibrationTransactions(transactions, asOf.getTime(), 'summarizeHistories', 'asOf');
   const endKey = periodKey(asOf.getTime(), period);
   const units = keysPerUnit(period, timeUnit);
   const out: PurchaseHistory[] = [];
   for (const [customerId, occasions] of occasionsByCustomer(valid, period)) {
-    out.push(historyFromOccasions(customerId, occasions, endKey, units));
+    const history = historyFromOccasions(customerId, occasions, endKey, units);
+    out.push(litt ? { ...history, litt: logInterPurchaseTimes(occasions, units) } : history);
   }
   return out.sort((p, q) => compareIds(p.customerId, q.customerId));
 }

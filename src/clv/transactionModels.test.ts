@@ -8,13 +8,18 @@ const paramsByTag: Record<string, Record<string, number>> = {
   'bg-nbd': { r: 0.2425929, alpha: 4.413532, a: 0.792886, b: 2.425752 },
   'pareto-nbd': { r: 0.5534, alpha: 10.5802, s: 0.6061, beta: 11.6562 },
   'mbg-nbd': { r: 0.5248377, alpha: 6.182988, a: 0.8913563, b: 1.614 },
+  'mbg-cnbd-k': { k: 2, r: 1.3292, alpha: 2.8126, a: 0.4247, b: 0.79 },
   'bg-bb': { alpha: 1.203522, beta: 0.7497164, gamma: 0.6567182, delta: 2.783442 },
 };
 const diagnostics = { method: 'bfgs', iterations: 1, evaluations: 1, gradientNorm: 0, reason: 'gradient' } as const;
 const fitOf = (tag: string) => {
   const params = paramsByTag[tag] as Record<string, number>;
   const model = transactionModelOf({ model: tag }, 'test');
-  return { model: tag, params, ...(model.clock === 'continuous' ? { timeUnit: 'week' } : {}), logLikelihood: -1, customers: 10, standardErrors: params, diagnostics };
+  // MBG/CNBD-k also reports the log-likelihood of each k it tried.
+  // MBG/CNBD-k also reports the log-likelihood of each k it tried; its k (chosen, not estimated) has no standard error.
+  const { k: _k, ...estimated } = params;
+  const extra = tag === 'mbg-cnbd-k' ? { kProfile: [{ k: 2, logLikelihood: -1 }] } : {};
+  return { model: tag, params, ...(model.clock === 'continuous' ? { timeUnit: 'week' } : {}), logLikelihood: -1, customers: 10, standardErrors: estimated, diagnostics, ...extra };
 };
 
 describe('the table of transaction models', () => {

@@ -11,6 +11,7 @@ import * as z from 'zod';
 import { RelmarkError } from '../errors/RelmarkError.js';
 import { bgBbModel } from './bgBb/bgBbModel.js';
 import { bgNbdModel } from './bgNbd/bgNbdModel.js';
+import { mbgCnbdKModel } from './mbgCnbdK/mbgCnbdKModel.js';
 import { mbgNbdModel } from './mbgNbd/mbgNbdModel.js';
 import type { AnyTransactionModel } from './model/transactionModel.js';
 import { paretoNbdModel } from './paretoNbd/paretoNbdModel.js';
@@ -23,6 +24,7 @@ export const transactionModels = {
   'bg-nbd': bgNbdModel,
   'pareto-nbd': paretoNbdModel,
   'mbg-nbd': mbgNbdModel,
+  'mbg-cnbd-k': mbgCnbdKModel,
   'bg-bb': bgBbModel,
 } as const;
 
@@ -56,6 +58,7 @@ export const TransactionModelFitSchema = z.discriminatedUnion('model', [
   transactionModels['bg-nbd'].fitSchema,
   transactionModels['pareto-nbd'].fitSchema,
   transactionModels['mbg-nbd'].fitSchema,
+  transactionModels['mbg-cnbd-k'].fitSchema,
   transactionModels['bg-bb'].fitSchema,
 ]);
 

@@ -62,7 +62,7 @@ describe('parseCommandLine', () => {
     [['rfm', 'x.csv', '--horizon-months', '6'], /rfm does not fit a model/],
     [['clv', 'x.csv', '--html', 'x.html'], /--html is an option of relmark report/],
     [['report', 'x.csv', '--encoding', 'ebcdic'], /--encoding must be utf-8 or latin1/],
-    [['report', 'x.csv', '--model', 'bg-bb'], /--model must be one of bg-nbd, pareto-nbd, mbg-nbd, received "bg-bb"/],
+    [['report', 'x.csv', '--model', 'bg-bb'], /--model must be one of bg-nbd, pareto-nbd, mbg-nbd, mbg-cnbd-k, received "bg-bb"/],
     [['rfm', 'x.csv', '--model', 'pareto-nbd'], /rfm does not fit a model/],
     [['clv', 'x.csv', '--holdout-from', '2025-01-01'], /--holdout-from is an option of relmark report/],
     [['report', 'x.csv', '--holdout-from', 'soon'], /--holdout-from must be a date/],

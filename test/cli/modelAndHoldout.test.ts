@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fitBgNbd, fitMbgNbd, fitParetoNbd, holdoutValidation, splitCalibrationHoldout, summarizeHistories, type TransactionModelFit } from 'relmark/clv';
+import { fitBgNbd, fitMbgCnbdK, fitMbgNbd, fitParetoNbd, holdoutValidation, splitCalibrationHoldout, summarizeHistories, type TransactionModelFit } from 'relmark/clv';
 import { parseCsv, readTransactions } from 'relmark/io';
 import { expectClose } from '../helpers/expectClose.js';
 import { buildCli, root, runCli, tempDir } from './runCli.js';
@@ -30,6 +30,8 @@ describe('relmark --model', { timeout: 60_000 }, () => {
   it.each([
     ['pareto-nbd', 'Pareto/NBD', ['r', 'alpha', 's', 'beta'], fitParetoNbd],
     ['mbg-nbd', 'MBG/NBD', ['r', 'alpha', 'a', 'b'], fitMbgNbd],
+    // MBG/CNBD-k needs litt: the library side summarises with it (the CLI computes it from the purchase days).
+    ['mbg-cnbd-k', 'MBG/CNBD-k', ['k', 'r', 'alpha', 'a', 'b'], (_: unknown, o: { timeUnit: 'week' }) => fitMbgCnbdK(summarizeHistories(sampleTransactions(), { asOf: '2026-01-01', timeUnit: 'week', litt: true }), o)],
   ] as const)('%s on the sample: fit.json has the model and the parameters of the library fitter on the same histories', (model, label, names, fitter) => {
     const out = tempDir();
     const run = runCli(cli, ['report', sample, '--as-of', '2026-01-01', '--model', model, '--out', out, '--format', 'json', '-q']);
@@ -53,7 +55,7 @@ describe('relmark --model', { timeout: 60_000 }, () => {
     expect(runCli(cli, ['contacts', sample, '--as-of', '2026-01-01', '--model', model, '-q', '--top', '1']).code).toBe(0);
   });
 
-  it.each(['pareto-nbd', 'mbg-nbd'])('--model %s exits 3 when the model cannot be fitted (nobody bought twice)', (model) => {
+  it.each(['pareto-nbd', 'mbg-nbd', 'mbg-cnbd-k'])('--model %s exits 3 when the model cannot be fitted (nobody bought twice)', (model) => {
     const run = runCli(cli, ['clv', join(root, 'test/cli/fixtures/one-purchase-each.csv'), '--as-of', '2026-01-01', '--model', model, '-q']);
     expect(run.code).toBe(3);
     expect(run.stderr).toMatch(/cannot be fitted: the data cannot identify it/);
@@ -62,7 +64,7 @@ describe('relmark --model', { timeout: 60_000 }, () => {
   it('an unknown --model is a usage error (exit 1)', () => {
     const run = runCli(cli, ['report', sample, '--as-of', '2026-01-01', '--model', 'bg-bb']);
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/--model must be one of bg-nbd, pareto-nbd, mbg-nbd, received "bg-bb"/);
+    expect(run.stderr).toMatch(/--model must be one of bg-nbd, pareto-nbd, mbg-nbd, mbg-cnbd-k, received "bg-bb"/);
     expect(run.stdout).toBe('');
   });
 });
@@ -99,6 +101,18 @@ describe('relmark report --holdout-from', { timeout: 60_000 }, () => {
     expect(page).toMatch(/data-chart="holdout-by-frequency"[\s\S]*data-chart="tracking-cumulative"/);
     expect(page).toContain('end of calibration');
     expect(page).toMatch(/<svg[^>]*>[\s\S]*Repeat purchases per period: actual vs model/);
+  });
+
+  it('--model mbg-cnbd-k fits on calibration histories with litt, as splitCalibrationHoldout(…, { litt: true }) gives them', () => {
+    const out = tempDir();
+    const run = runCli(cli, ['report', sample, '--as-of', '2026-01-01', '--holdout-from', '2025-07-01', '--model', 'mbg-cnbd-k', '--out', out, '--format', 'json', '-q']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/MBG\/CNBD-k on \d+ customers \(time unit: week; fitted on the transactions before 2025-07-01\)/);
+    const fit = JSON.parse(readFileSync(join(out, 'fit.json'), 'utf8')) as FitJson;
+    const split = splitCalibrationHoldout(sampleTransactions(), { calibrationEnd: '2025-06-30', holdoutEnd: '2026-01-01', timeUnit: 'week', litt: true });
+    const calibrationFit = fitMbgCnbdK(split.calibration, { timeUnit: 'week' });
+    expect(fit.transactionModel.params.k).toBe(calibrationFit.params.k);
+    expectClose(fit.transactionModel.logLikelihood, calibrationFit.logLikelihood, { rtol: 1e-12 });
   });
 
   it('--holdout-from on or after --as-of is a usage error (exit 1)', () => {
