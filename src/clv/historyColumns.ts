@@ -26,10 +26,23 @@ export interface HistoryColumnsWithLitt extends HistoryColumns {
 }
 
 /**
+ * A history that stands for `weight` customers with the same (x, tx, T): a row of
+ * `compressedHistoriesSql`'s result, or of any table of distinct histories with counts. The fitters
+ * take an array of them as they are; a row without `weight` counts once.
+ * @category CLV
+ */
+export interface WeightedHistoryPoint extends HistoryPoint {
+  /** How many customers have this history (finite, ≥ 0; need not be an integer). @defaultValue 1 */
+  readonly weight?: number;
+}
+
+/**
  * Turns histories into {@link HistoryColumns}, in input order.
  *
- * @remarks No validation: use it on histories that passed {@link PurchaseHistorySchema}. O(n).
- * @param histories - Frequency, recency and age of each customer.
+ * @remarks No validation: use it on histories that passed {@link PurchaseHistorySchema}. Rows that
+ * carry a `weight` ({@link WeightedHistoryPoint}) give a `weights` column (1 where a row has none);
+ * without any weight there is no `weights` column. O(n).
+ * @param histories - Frequency, recency and age of each customer, with optional weights.
  * @returns New columns; the input is not mutated.
  * @throws Nothing: it does not validate (the fitters validate columns, with paths like `['tx', 12]`).
  * @example
@@ -41,20 +54,25 @@ export interface HistoryColumnsWithLitt extends HistoryColumns {
  * ```
  * @category CLV
  */
-export function toHistoryColumns(histories: readonly HistoryPoint[]): HistoryColumnsWithLitt {
+export function toHistoryColumns(histories: readonly WeightedHistoryPoint[]): HistoryColumnsWithLitt {
   const n = histories.length;
   const x = new Float64Array(n);
   const tx = new Float64Array(n);
   const T = new Float64Array(n);
   // A litt column only when some history carries litt; a history without it then reads NaN (an issue).
   const litt = histories.some((h) => h.litt !== undefined) ? new Float64Array(n) : undefined;
+  let weights: Float64Array | undefined;
   histories.forEach((h, i) => {
     x[i] = h.x;
     tx[i] = h.tx;
     T[i] = h.T;
     if (litt) litt[i] = typeof h.litt === 'number' ? h.litt : Number.NaN;
+    if (h.weight !== undefined) {
+      weights ??= new Float64Array(n).fill(1);
+      weights[i] = h.weight;
+    }
   });
-  const columns: HistoryColumnsWithLitt = litt ? { x, tx, T, litt } : { x, tx, T };
+  const columns: HistoryColumnsWithLitt = { x, tx, T, ...(weights === undefined ? {} : { weights }), ...(litt === undefined ? {} : { litt }) };
   return columns;
 }
 
@@ -108,7 +126,7 @@ export function checkHistoryColumns(columns: HistoryColumnsWithLitt): RelmarkIss
  * `['tx', i]` for columns, or `duplicate_id` when the only problem is a repeated `customerId`.
  * @internal
  */
-export function historyColumnsOf(histories: readonly HistoryPoint[] | HistoryColumnsWithLitt, where: string): HistoryColumnsWithLitt {
+export function historyColumnsOf(histories: readonly WeightedHistoryPoint[] | HistoryColumnsWithLitt, where: string): HistoryColumnsWithLitt {
   const isArray = Array.isArray(histories);
   if (!isArray && !(typeof histories === 'object' && histories !== null && 'x' in histories)) {
     throw new RelmarkError('invalid_input', `${where}: expected an array of histories or history columns`, {
@@ -120,9 +138,10 @@ export function historyColumnsOf(histories: readonly HistoryPoint[] | HistoryCol
     const shapeIssues = historyShapeIssues(histories as readonly unknown[]);
     if (shapeIssues.length > 0) throw new RelmarkError('invalid_input', `${where}: invalid histories`, { issues: shapeIssues });
   }
-  const columns = isArray ? toHistoryColumns(histories as readonly HistoryPoint[]) : (histories as HistoryColumnsWithLitt);
+  const columns = isArray ? toHistoryColumns(histories as readonly WeightedHistoryPoint[]) : (histories as HistoryColumnsWithLitt);
   const issues = checkHistoryColumns(columns);
-  const located = isArray ? issues.map((issue) => ({ ...issue, path: ['histories', issue.path[1] as number, issue.path[0] as string] })) : issues;
+  const field = (column: string) => (column === 'weights' ? 'weight' : column);
+  const located = isArray ? issues.map((issue) => ({ ...issue, path: ['histories', issue.path[1] as number, field(issue.path[0] as string)] })) : issues;
   // Histories that carry ids (from summarizeHistories or a file) must name each customer once.
   const duplicates = isArray ? duplicateIdIssues(histories as readonly (HistoryPoint & { customerId?: unknown })[]) : [];
   if (located.length === 0 && duplicates.length === 0) return columns;
@@ -146,6 +165,8 @@ function historyShapeIssues(histories: readonly unknown[]): RelmarkIssue[] {
     }
     const litt = (h as Record<string, unknown>).litt;
     if (litt !== undefined && typeof litt !== 'number') issues.push({ code: 'invalid_type', path: ['histories', i, 'litt'], message: `Expected a number, received ${litt === null ? 'null' : typeof litt}` });
+    const weight = (h as Record<string, unknown>).weight;
+    if (weight !== undefined && typeof weight !== 'number') issues.push({ code: 'invalid_type', path: ['histories', i, 'weight'], message: `Expected a number weight, received ${weight === null ? 'null' : typeof weight}` });
     const id = Object.hasOwn(h, 'customerId') ? (h as Record<string, unknown>).customerId : undefined;
     if (id !== undefined && id !== null && typeof id !== 'string' && typeof id !== 'number') {
       issues.push({ code: 'invalid_type', path: ['histories', i, 'customerId'], message: `Expected a string or number id, received ${typeof id}` });

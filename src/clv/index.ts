@@ -24,7 +24,7 @@
  * @module clv
  */
 export * from './purchaseHistory.js';
-export { toHistoryColumns, type HistoryColumns, type HistoryColumnsWithLitt } from './historyColumns.js';
+export { toHistoryColumns, type HistoryColumns, type HistoryColumnsWithLitt, type WeightedHistoryPoint } from './historyColumns.js';
 export * from './compressHistories.js';
 export * from './bgNbd/index.js';
 export * from './paretoNbd/index.js';

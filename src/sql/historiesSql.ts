@@ -30,8 +30,10 @@ const OptionsSchema = z.strictObject({ ...sqlSourceShape, timeUnit: TimeUnitSche
  * column is `'refund'`) lowers the occasion of the purchase its `refundOf` column names, found by
  * the `id` column. Instants are read as epoch milliseconds (TIMESTAMP columns as UTC; for Spark, run
  * with `spark.sql.session.timeZone` set to `UTC` so that TIMESTAMP and DATE columns are UTC too).
- * Engine versions: PostgreSQL ≥ 14 for DATE columns (`EXTRACT(EPOCH FROM date)`), Spark ≥ 3.1
- * (`unix_millis`); any DuckDB and BigQuery.
+ * An instant finer than a millisecond is cut DOWN to its millisecond in every dialect, as the JS
+ * path reads it (a purchase at 23:59:59.9996 stays on its day). Engine versions: PostgreSQL ≥ 14
+ * (`EXTRACT(EPOCH …)` as an exact NUMERIC; DATE columns), DuckDB ≥ 0.9 (`epoch_ns`), Spark ≥ 3.1
+ * (`unix_millis`), BigQuery GoogleSQL (`UNIX_MILLIS`).
  *
  * Safety: every identifier is quoted for the dialect (a `"` in a name is doubled for DuckDB and
  * PostgreSQL, a backtick doubled for Spark and escaped for BigQuery), names with control characters
@@ -43,8 +45,9 @@ const OptionsSchema = z.strictObject({ ...sqlSourceShape, timeUnit: TimeUnitSche
  * reported (`futureTransactions: 'exclude'`), rows with a NULL customer, instant or amount are
  * skipped, and a refund whose purchase is missing is ignored. The money sums run in the database's
  * order, so `monetaryMean` agrees with the JS path to rounding (exactly for DECIMAL amounts);
- * counts and times agree exactly. Checked on DuckDB (CDNOW sample) against `summarizeHistories`;
- * the other dialects' text is pinned by golden tests.
+ * counts and times agree exactly. Run against `summarizeHistories` on DuckDB (embedded) and on a
+ * PostgreSQL 15 server started by the tests (generated logs, CDNOW); BigQuery's and Spark's text is
+ * pinned by golden tests.
  *
  * Edge cases: an empty table gives no rows; a customer with one occasion has x = 0, tx = 0.
  *
@@ -66,18 +69,50 @@ const OptionsSchema = z.strictObject({ ...sqlSourceShape, timeUnit: TimeUnitSche
  * @see {@link rfmSummarySql} for RFM summaries.
  */
 export function historiesSql(options: HistoriesSqlOptions): string {
-  const parsed = parseSqlOptions(OptionsSchema, options, 'historiesSql');
-  const { dialect, columns, period, timeUnit } = parsed;
+  const parsed = parseHistoriesOptions(options, 'historiesSql');
+  const { dialect } = parsed;
+  const d = dialectParts[dialect];
+  const q = (name: string) => quoteIdentifier(name, dialect);
+  const units = numberLiteral(keysPerUnit(parsed.period, parsed.timeUnit));
+  const endKey = numberLiteral(periodKey(parsed.asOf.getTime(), parsed.period));
+  return [
+    occasionsCtes(parsed),
+    `SELECT customer_id AS ${q('customerId')},`,
+    `       COUNT(*) - 1 AS ${q('x')},`,
+    `       CAST(MAX(period_key) - MIN(period_key) AS ${d.double}) / ${units} AS ${q('tx')},`,
+    `       CAST(${endKey} - MIN(period_key) AS ${d.double}) / ${units} AS ${q('T')},`,
+    `       CASE WHEN COUNT(*) = 1 THEN 0 ELSE GREATEST(0, SUM(CASE WHEN occasion > 1 THEN value ELSE 0 END) / (COUNT(*) - 1)) END AS ${q('monetaryMean')}`,
+    'FROM occasions',
+    'GROUP BY customer_id',
+    'ORDER BY customer_id',
+  ].join('\n');
+}
+
+/** The parsed options of {@link historiesSql}. @internal */
+export type ParsedHistoriesOptions = z.output<typeof OptionsSchema>;
+
+/** Parses {@link HistoriesSqlOptions} (also the base of other generators' options). @internal */
+export function parseHistoriesOptions<S extends z.ZodType<ParsedHistoriesOptions>>(options: unknown, where: string, schema?: S): z.output<S> {
+  const parsed = parseSqlOptions(schema ?? OptionsSchema, options, where) as z.output<S>;
+  const { columns } = parsed;
   if (columns?.kind !== undefined && (columns.id === undefined || columns.refundOf === undefined)) {
-    throw new RelmarkError('invalid_options', 'historiesSql: invalid options', {
+    throw new RelmarkError('invalid_options', `${where}: invalid options`, {
       issues: [{ code: 'missing_column', path: ['columns', columns.id === undefined ? 'id' : 'refundOf'], message: 'A kind column needs the id and refundOf columns, to net each refund against its purchase' }],
     });
   }
-  const d = dialectParts[dialect];
-  const q = (name: string) => quoteIdentifier(name, dialect);
+  return parsed;
+}
+
+/** The zod schema of {@link HistoriesSqlOptions}, to extend. @internal */
+export const HistoriesSqlOptionsSchema = OptionsSchema;
+
+/**
+ * `WITH …, occasions AS (…)`: one row per customer and occasion (`customer_id`, `period_key`, the
+ * occasion's net `value`, its number `occasion` from 1), cut at `asOf`, refunds netted. @internal
+ */
+export function occasionsCtes(parsed: ParsedHistoriesOptions): string {
+  const { dialect, columns, period } = parsed;
   const key = period === 'day' ? dayNumber('at_ms', dialect) : 'at_ms';
-  const units = numberLiteral(keysPerUnit(period, timeUnit));
-  const endKey = numberLiteral(periodKey(parsed.asOf.getTime(), period));
   const linked = columns?.kind !== undefined;
   const refunds = linked
     ? [
@@ -102,13 +137,5 @@ export function historiesSql(options: HistoriesSqlOptions): string {
     '         ROW_NUMBER() OVER (PARTITION BY customer_id ORDER BY period_key) AS occasion',
     '  FROM occasion_values GROUP BY customer_id, period_key',
     ')',
-    `SELECT customer_id AS ${q('customerId')},`,
-    `       COUNT(*) - 1 AS ${q('x')},`,
-    `       CAST(MAX(period_key) - MIN(period_key) AS ${d.double}) / ${units} AS ${q('tx')},`,
-    `       CAST(${endKey} - MIN(period_key) AS ${d.double}) / ${units} AS ${q('T')},`,
-    `       CASE WHEN COUNT(*) = 1 THEN 0 ELSE GREATEST(0, SUM(CASE WHEN occasion > 1 THEN value ELSE 0 END) / (COUNT(*) - 1)) END AS ${q('monetaryMean')}`,
-    'FROM occasions',
-    'GROUP BY customer_id',
-    'ORDER BY customer_id',
   ].join('\n');
 }

@@ -9,3 +9,5 @@ export type { HistoriesSqlOptions } from './historiesSql.js';
 export { rfmSummarySql } from './rfmSummarySql.js';
 export type { RfmSummarySqlOptions } from './rfmSummarySql.js';
 export type { SqlColumns, SqlDialect, SqlSourceOptions } from './sqlDialect.js';
+export { compressedHistoriesSql } from './compressedHistoriesSql.js';
+export type { CompressedHistoriesSqlOptions, CompressedHistoryRow } from './compressedHistoriesSql.js';

@@ -91,14 +91,24 @@ export interface DialectParts {
   readonly double: string;
   readonly bigint: string;
   readonly string: string;
-  /** Epoch milliseconds of an instant column (UTC). */
+  /**
+   * Epoch milliseconds of an instant column (UTC), cut to the millisecond as the JS path cuts a
+   * finer instant: rounded DOWN (toward −∞), so 23:59:59.9996 stays on its day and 1969-12-31
+   * 23:59:59.9996 is −1 ms.
+   */
   epochMs(column: string): string;
 }
 
-/** @internal */
+/**
+ * DuckDB's `epoch_ms` truncates toward zero (wrong before 1970), so the floor is taken in integer
+ * nanoseconds (exact for TIMESTAMP_NS too; range 1677–2262). PostgreSQL ≥ 14 returns EXTRACT(EPOCH)
+ * as an exact NUMERIC, which FLOOR cuts exactly (ROUND moved ≥ .9995 ms up, to the next day at
+ * midnight). BigQuery's `UNIX_MILLIS` and Spark's `unix_millis` round down already.
+ * @internal
+ */
 export const dialectParts: Record<SqlDialect, DialectParts> = {
-  duckdb: { double: 'DOUBLE', bigint: 'BIGINT', string: 'VARCHAR', epochMs: (c) => `epoch_ms(${c})` },
-  postgresql: { double: 'DOUBLE PRECISION', bigint: 'BIGINT', string: 'TEXT', epochMs: (c) => `CAST(ROUND(EXTRACT(EPOCH FROM ${c}) * 1000) AS BIGINT)` },
+  duckdb: { double: 'DOUBLE', bigint: 'BIGINT', string: 'VARCHAR', epochMs: (c) => `((epoch_ns(${c}) - ((epoch_ns(${c}) % 1000000) + 1000000) % 1000000) // 1000000)` },
+  postgresql: { double: 'DOUBLE PRECISION', bigint: 'BIGINT', string: 'TEXT', epochMs: (c) => `CAST(FLOOR(EXTRACT(EPOCH FROM ${c}) * 1000) AS BIGINT)` },
   bigquery: { double: 'FLOAT64', bigint: 'INT64', string: 'STRING', epochMs: (c) => `UNIX_MILLIS(CAST(${c} AS TIMESTAMP))` },
   spark: { double: 'DOUBLE', bigint: 'BIGINT', string: 'STRING', epochMs: (c) => `unix_millis(CAST(${c} AS TIMESTAMP))` },
 };

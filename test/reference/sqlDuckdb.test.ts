@@ -1,16 +1,17 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { summarizeHistories } from 'relmark/clv';
+import { compressHistories, fitBgNbd, summarizeHistories, toHistoryColumns } from 'relmark/clv';
 import { parseTransactions } from 'relmark/models';
 import { summarizeRfm } from 'relmark/rfm';
-import { historiesSql, rfmSummarySql } from 'relmark/sql';
+import { compressedHistoriesSql, historiesSql, rfmSummarySql, type CompressedHistoryRow } from 'relmark/sql';
 import { partitionedTransactionsArbitrary } from 'relmark/testing';
 import { missingDataReason } from '../helpers/sharedData.js';
 import { cdnowSampleFile, readCdnowSample } from './clvSharedData.js';
 
 // DuckDB runs embedded here, so the generated DuckDB SQL is checked against the JS path on data;
-// PostgreSQL, BigQuery and Spark are pinned by golden text in src/sql/*.test.ts.
+// PostgreSQL runs on a server started by sqlPostgres.test.ts; BigQuery and Spark are pinned by golden
+// text (sqlGolden.test.ts).
 
 /** Table and column names that would break unquoted or badly quoted SQL. */
 const table = 'orders"; DROP TABLE x; --';
@@ -127,6 +128,58 @@ describe('historiesSql and rfmSummarySql on DuckDB', () => {
     } finally {
       await connection.run("SET TimeZone = 'UTC'");
     }
+  });
+
+  it('cuts microsecond and nanosecond instants down to the millisecond as the JS path does, also before 1970', async () => {
+    const rows = [
+      ['a', '2024-01-01 12:00:00'],
+      ['b', '2024-01-01 23:59:59.9995'],
+      ['b', '2024-01-02 10:00:00'],
+      ['d', '1969-12-31 23:59:59.9996'], // epoch_ms truncates toward zero (0); the JS path floors (−1)
+      ['d', '1970-01-01 00:00:00'],
+    ] as const;
+    const asOf = '2024-01-02T23:59:59.999Z';
+    const transactions = rows.map(([customerId, at]) => ({ customerId, at: `${at.replace(' ', 'T')}Z`, amount: 1 }));
+    for (const type of ['TIMESTAMP', 'TIMESTAMP_NS', 'TIMESTAMPTZ'] as const) {
+      await connection.run(`CREATE OR REPLACE TABLE micro (c VARCHAR, ts ${type}, amount DOUBLE)`);
+      for (const [c, at] of rows) await connection.run(`INSERT INTO micro VALUES ('${c}', CAST('${at}${type === 'TIMESTAMPTZ' ? '+00' : ''}' AS ${type}), 1)`);
+      const source = { dialect: 'duckdb', table: 'micro', columns: { customerId: 'c', at: 'ts', amount: 'amount' }, asOf } as const;
+      for (const period of ['day', 'instant'] as const) {
+        expect(await query(historiesSql({ ...source, period, timeUnit: 'day' }))).toEqual(summarizeHistories(transactions, { asOf, period, timeUnit: 'day' }));
+      }
+      const rfm = await query(rfmSummarySql(source));
+      expect(rfm.map((r) => [r.customerId, r.firstPurchaseAt])).toEqual([['a', Date.UTC(2024, 0, 1, 12)], ['b', Date.UTC(2024, 0, 1, 23, 59, 59, 999)], ['d', -1]]);
+    }
+  });
+
+  it('compressedHistoriesSql gives compressHistories of the JS histories, and the rows fit as they come back', async () => {
+    const logs = fc.sample(partitionedTransactionsArbitrary({ maxCustomers: 30, maxPurchases: 200 }), { numRuns: 6, seed: 11 });
+    const asOf = '2024-01-31T00:00:00Z';
+    const transactions = logs.flatMap((log, k) =>
+      parseTransactions(log.transactions).valid.filter((t) => t.kind === 'purchase' && t.at.getTime() <= Date.parse(asOf)).map((t) => ({ customerId: `${k}-${t.customerId}`, at: t.at, amount: t.amount })),
+    );
+    await load('log', transactions.map((t) => ({ customerId: t.customerId, at: t.at.getTime(), amount: t.amount })));
+    const source = { dialect: 'duckdb', table: 'log', columns: { customerId: columns.customerId, at: columns.at, amount: columns.amount }, asOf } as const;
+    const byHistory = (a: CompressedHistoryRow, b: CompressedHistoryRow) => a.x - b.x || a.tx - b.tx || a.T - b.T;
+    for (const timeUnit of ['day', 'week'] as const) {
+      const histories = summarizeHistories(transactions, { asOf, timeUnit });
+      const c = compressHistories(toHistoryColumns(histories));
+      const js = Array.from(c.x, (x, i) => ({ x, tx: c.tx[i] as number, T: c.T[i] as number, weight: c.weights[i] as number })).sort(byHistory);
+      const rows = (await query(compressedHistoriesSql({ ...source, timeUnit }))) as unknown as CompressedHistoryRow[];
+      expect(rows).toEqual(js);
+      expect(rows.length).toBeLessThan(histories.length);
+      if (timeUnit === 'week') {
+        const a = fitBgNbd(rows, { timeUnit, penalizer: 0.01 });
+        const b = fitBgNbd(histories, { timeUnit, penalizer: 0.01 });
+        expect(a.customers).toBe(histories.length);
+        expect(Math.abs(a.logLikelihood - b.logLikelihood)).toBeLessThanOrEqual(1e-9 * Math.abs(b.logLikelihood));
+      }
+    }
+    // Instants: the default grid rounds the exact times to whole days.
+    const instants = summarizeHistories(transactions, { asOf, timeUnit: 'day', period: 'instant' }).map((h) => ({ x: h.x, tx: Math.floor(h.tx + 0.5), T: Math.floor(h.T + 0.5) }));
+    const c = compressHistories(toHistoryColumns(instants));
+    const js = Array.from(c.x, (x, i) => ({ x, tx: c.tx[i] as number, T: c.T[i] as number, weight: c.weights[i] as number })).sort(byHistory);
+    expect(await query(compressedHistoriesSql({ ...source, timeUnit: 'day', period: 'instant' }))).toEqual(js);
   });
 
   const reason = cdnowSampleFile === undefined ? missingDataReason('CDNOW_sample.txt') : '';

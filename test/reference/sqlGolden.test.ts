@@ -12,7 +12,7 @@ describe('historiesSql golden text', () => {
       "WITH
       source AS (
         SELECT CAST("customer_id" AS TEXT) AS customer_id,
-               CAST(ROUND(EXTRACT(EPOCH FROM "ordered_at") * 1000) AS BIGINT) AS at_ms,
+               CAST(FLOOR(EXTRACT(EPOCH FROM "ordered_at") * 1000) AS BIGINT) AS at_ms,
                CAST("total" AS DOUBLE PRECISION) AS amount,
                CASE WHEN CAST("kind" AS TEXT) = 'refund' THEN 1 ELSE 0 END AS is_refund,
                CAST("order_id" AS TEXT) AS id,
@@ -134,7 +134,7 @@ describe('rfmSummarySql golden text', () => {
       "WITH
       source AS (
         SELECT CAST("customer_id" AS TEXT) AS customer_id,
-               CAST(ROUND(EXTRACT(EPOCH FROM "ordered_at") * 1000) AS BIGINT) AS at_ms,
+               CAST(FLOOR(EXTRACT(EPOCH FROM "ordered_at") * 1000) AS BIGINT) AS at_ms,
                CAST("total" AS DOUBLE PRECISION) AS amount,
                CASE WHEN CAST("kind" AS TEXT) = 'refund' THEN 1 ELSE 0 END AS is_refund
         FROM "orders"

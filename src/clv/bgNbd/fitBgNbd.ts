@@ -1,7 +1,6 @@
 import type { TimeUnit } from '../../models/primitives.js';
-import type { HistoryColumns } from '../historyColumns.js';
+import type { HistoryColumns, WeightedHistoryPoint } from '../historyColumns.js';
 import { fitOnRescaledAxis, fitValidated, type RescaledModel } from '../model/fitOnRescaledAxis.js';
-import type { HistoryPoint } from '../purchaseHistory.js';
 import type { BgNbdFit } from './bgNbdFit.js';
 import { type BgNbdData, prepareBgNbdData } from './bgNbdData.js';
 import { bgNbdLogLikelihoodKernel } from './bgNbdLogLikelihood.js';
@@ -56,8 +55,9 @@ export const betaGeometricStarts = [
  * evaluations (`details.maxEvaluations`, `details.budgetHit`). Customers with weight 0 are ignored.
  * O(n) per iteration, about 30–60 iterations.
  *
- * @param histories - Histories as objects (x, tx, T; other fields are ignored) or as
- *   {@link HistoryColumns} with optional weights.
+ * @param histories - Histories as objects (x, tx, T and an optional `weight`, the customers that
+ *   share the row, as in {@link WeightedHistoryPoint} and the rows of `compressedHistoriesSql`;
+ *   other fields are ignored) or as {@link HistoryColumns} with optional weights.
  * @param options - The time unit of the histories.
  * @returns A {@link BgNbdFit}.
  * @throws {@link RelmarkError} `invalid_input` for invalid histories (every issue with its path);
@@ -75,7 +75,7 @@ export const betaGeometricStarts = [
  * @category CLV
  * @see {@link fitBgNbdUnchecked} for columns that are already valid.
  */
-export function fitBgNbd(histories: readonly HistoryPoint[] | HistoryColumns, options: FitBgNbdOptions = {}): BgNbdFit {
+export function fitBgNbd(histories: readonly WeightedHistoryPoint[] | HistoryColumns, options: FitBgNbdOptions = {}): BgNbdFit {
   return fitValidated(histories, options, 'fitBgNbd', fitBgNbdUnchecked);
 }
 

@@ -1,8 +1,7 @@
 import type { TimeUnit } from '../../models/primitives.js';
 import { betaGeometricModel } from '../bgNbd/fitBgNbd.js';
-import type { HistoryColumns } from '../historyColumns.js';
+import type { HistoryColumns, WeightedHistoryPoint } from '../historyColumns.js';
 import { fitOnRescaledAxis, fitValidated } from '../model/fitOnRescaledAxis.js';
-import type { HistoryPoint } from '../purchaseHistory.js';
 import type { MbgNbdFit } from './mbgNbdFit.js';
 import { mbgNbdLogLikelihoodKernel } from './mbgNbdLogLikelihood.js';
 
@@ -46,8 +45,9 @@ export const mbgNbdLikelihood = betaGeometricModel('fitMbgNbd', mbgNbdLogLikelih
  * optimiser evaluations. Customers with weight 0 are ignored. O(n) per
  * iteration.
  *
- * @param histories - Histories as objects (x, tx, T; other fields are ignored) or as
- *   {@link HistoryColumns} with optional weights.
+ * @param histories - Histories as objects (x, tx, T and an optional `weight`, the customers that
+ *   share the row, as in {@link WeightedHistoryPoint} and the rows of `compressedHistoriesSql`;
+ *   other fields are ignored) or as {@link HistoryColumns} with optional weights.
  * @param options - The time unit of the histories.
  * @returns A {@link MbgNbdFit}.
  * @throws {@link RelmarkError} `invalid_input` for invalid histories (every issue with its path);
@@ -66,7 +66,7 @@ export const mbgNbdLikelihood = betaGeometricModel('fitMbgNbd', mbgNbdLogLikelih
  * @category CLV
  * @see {@link fitMbgNbdUnchecked} for columns that are already valid.
  */
-export function fitMbgNbd(histories: readonly HistoryPoint[] | HistoryColumns, options: FitMbgNbdOptions = {}): MbgNbdFit {
+export function fitMbgNbd(histories: readonly WeightedHistoryPoint[] | HistoryColumns, options: FitMbgNbdOptions = {}): MbgNbdFit {
   return fitValidated(histories, options, 'fitMbgNbd', fitMbgNbdUnchecked);
 }
 

@@ -1,7 +1,6 @@
 import type { TimeUnit } from '../../models/primitives.js';
-import type { HistoryColumns } from '../historyColumns.js';
+import type { HistoryColumns, WeightedHistoryPoint } from '../historyColumns.js';
 import { fitOnRescaledAxis, fitValidated, type RescaledModel } from '../model/fitOnRescaledAxis.js';
-import type { HistoryPoint } from '../purchaseHistory.js';
 import type { ParetoNbdFit } from './paretoNbdFit.js';
 import { type ParetoNbdData, paretoNbdLogLikelihoodKernel, prepareParetoNbdData } from './paretoNbdLogLikelihood.js';
 import type { ParetoNbdParams } from './paretoNbdParams.js';
@@ -70,8 +69,9 @@ export const paretoNbdLikelihood: RescaledModel<ParetoNbdData, keyof ParetoNbdPa
  * optimiser evaluations. Customers with weight 0 are ignored. O(n · series
  * terms) per iteration.
  *
- * @param histories - Histories as objects (x, tx, T; other fields are ignored) or as
- *   {@link HistoryColumns} with optional weights.
+ * @param histories - Histories as objects (x, tx, T and an optional `weight`, the customers that
+ *   share the row, as in {@link WeightedHistoryPoint} and the rows of `compressedHistoriesSql`;
+ *   other fields are ignored) or as {@link HistoryColumns} with optional weights.
  * @param options - The time unit of the histories.
  * @returns A {@link ParetoNbdFit}.
  * @throws {@link RelmarkError} `invalid_input` for invalid histories (every issue with its path);
@@ -90,7 +90,7 @@ export const paretoNbdLikelihood: RescaledModel<ParetoNbdData, keyof ParetoNbdPa
  * @category CLV
  * @see {@link fitParetoNbdUnchecked} for columns that are already valid.
  */
-export function fitParetoNbd(histories: readonly HistoryPoint[] | HistoryColumns, options: FitParetoNbdOptions = {}): ParetoNbdFit {
+export function fitParetoNbd(histories: readonly WeightedHistoryPoint[] | HistoryColumns, options: FitParetoNbdOptions = {}): ParetoNbdFit {
   return fitValidated(histories, options, 'fitParetoNbd', fitParetoNbdUnchecked);
 }
 

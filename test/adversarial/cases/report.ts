@@ -9,7 +9,7 @@ import {
   rfChartData,
   trackingChartData,
 } from '../../../src/report/index.js';
-import { historiesSql, rfmSummarySql } from '../../../src/sql/index.js';
+import { compressedHistoriesSql, historiesSql, rfmSummarySql } from '../../../src/sql/index.js';
 import type { SweepCase } from '../run.js';
 
 export const reportCases: readonly SweepCase[] = [
@@ -95,5 +95,11 @@ export const sqlCases: readonly SweepCase[] = [
     name: 'rfmSummarySql',
     args: () => [{ dialect: 'bigquery', table: 'shop.orders', asOf: '2024-03-31', frequency: 'days' }],
     call: (options) => rfmSummarySql(options as never),
+  },
+  {
+    area: 'sql',
+    name: 'compressedHistoriesSql',
+    args: () => [{ dialect: 'spark', table: ['shop', 'orders'], asOf: '1997-09-30', timeUnit: 'week', resolutionDays: 7 }],
+    call: (options) => compressedHistoriesSql(options as never),
   },
 ];
