@@ -17,4 +17,5 @@ export * from './rewards/index.js';
 export * from './io/index.js';
 export * from './summaries/index.js';
 export * from './sql/index.js';
+export * from './cohorts/index.js';
 export * from './report/index.js';
