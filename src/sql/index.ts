@@ -9,3 +9,5 @@ export type { HistoriesSqlOptions } from './historiesSql.js';
 export { rfmSummarySql } from './rfmSummarySql.js';
 export type { RfmSummarySqlOptions } from './rfmSummarySql.js';
 export type { SqlColumns, SqlDialect, SqlSourceOptions } from './sqlDialect.js';
+export { cohortTableSql } from './cohortTableSql.js';
+export type { CohortTableSqlOptions } from './cohortTableSql.js';
