@@ -14,9 +14,9 @@ describe('parseCommandLine', () => {
       expect(helpTexts[command]).toContain(`Usage: relmark ${command} <file>`);
       expect(helpTexts[command]).toContain('--as-of <date>');
       expect(helpTexts[command]).toContain('Exit codes: 0 ok, 1 usage error, 2 invalid input, 3 model did not converge (or the data cannot identify it)');
-      expect(helpTexts[command].includes('--horizon-months')).toBe(command !== 'rfm');
+      expect(helpTexts[command].includes('--horizon-months')).toBe(command !== 'rfm' && command !== 'cohorts');
       expect(helpTexts[command].includes('--html')).toBe(command === 'report');
-      expect(helpTexts[command].includes('--model <name>')).toBe(command !== 'rfm');
+      expect(helpTexts[command].includes('--model <name>')).toBe(command !== 'rfm' && command !== 'cohorts');
       expect(helpTexts[command].includes('--holdout-from')).toBe(command === 'report');
     }
   });
@@ -38,7 +38,7 @@ describe('parseCommandLine', () => {
         command: 'clv', file: 'x.txt', asOf: new Date('1998-07-01T00:00:00Z'), columns: { customerId: 'cust', at: 'date', dateFormat: 'yyyymmdd' },
         delimiter: { kind: 'whitespace' }, timeUnit: 'day', out: 'o', formats: ['json'], rejectedFile: 'r.csv', strict: true, quiet: true, top: 3,
         html: undefined, horizonMonths: 24, monthlyDiscountRate: 0.02, margin: 0.3, model: 'pareto-nbd', holdoutFrom: undefined,
-        json: true, encoding: 'latin1',
+        json: true, encoding: 'latin1', period: 'month', timeZone: 'UTC',
       },
     });
   });
