@@ -7,6 +7,7 @@ import { createCohortTableCollector } from '../cohorts/cohortTableCollector.js';
 import type { CohortTable } from '../cohorts/cohortTableTypes.js';
 import type { TransactionMapping } from '../io/index.js';
 import type { Settings } from './commandLine.js';
+import { renderHtmlReport } from '../report/renderHtmlReport.js';
 import { createProgress } from './progress.js';
 import { readInput } from './readInput.js';
 import type { Streams } from './runCommand.js';
@@ -134,6 +135,10 @@ export async function runCohortsCommand(settings: Settings, streams: Streams): P
       writeJson(path, table);
       written.push(path);
     }
+  }
+  if (settings.html !== undefined) {
+    writeText(settings.html, renderHtmlReport({ title: 'relmark cohorts', asOf, source, notes: [`${settings.period}ly cohorts in ${settings.timeZone}; ${count(table.customers)} customers`], cohorts: table }));
+    written.push(settings.html);
   }
   if (written.length > 0) say(`\nWrote ${written.join(', ')}`);
   if (settings.json) {

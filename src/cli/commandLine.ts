@@ -154,6 +154,7 @@ writes cohorts.csv (one row per cohort and period) and cohorts.json.
 ${inputHelp}
   --period <p>              week (Monday to Sunday), month (default) or quarter
   --time-zone <zone>        IANA time zone of the period boundaries (default UTC)
+  --html <file>             write a self-contained HTML page: the retention heat map and the value curves
 
 ${exitHelp}`,
 };
@@ -221,7 +222,7 @@ export function parseCommandLine(argv: readonly string[]): Request {
     const given = modelOptions.filter((name) => v[name as keyof typeof v] !== undefined);
     if (given.length > 0) throw new UsageError(`${command} does not fit a model: --${given.join(', --')} does not apply`);
   }
-  if (v.html !== undefined && command !== 'report') throw new UsageError('--html is an option of relmark report');
+  if (v.html !== undefined && command !== 'report' && command !== 'cohorts') throw new UsageError('--html is an option of relmark report and relmark cohorts');
   if (v['holdout-from'] !== undefined && command !== 'report') throw new UsageError('--holdout-from is an option of relmark report');
   const model = v.model ?? 'bg-nbd';
   if (!(transactionModels as readonly string[]).includes(model)) throw new UsageError(`--model must be one of ${transactionModels.join(', ')}, received "${model}"`);

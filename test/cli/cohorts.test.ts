@@ -35,8 +35,11 @@ describe('relmark cohorts', { timeout: 60_000 }, () => {
   });
 
   it('prints the retention triangle, marking the period as-of cuts', () => {
-    const run = runCli(cli, ['cohorts', sample, '--as-of', '2025-02-15', '-q']);
+    const dir = tempDir();
+    const run = runCli(cli, ['cohorts', sample, '--as-of', '2025-02-15', '-q', '--html', join(dir, 'c.html')]);
     expect(run.code, run.stderr).toBe(0);
+    const html = readFileSync(join(dir, 'c.html'), 'utf8');
+    expect([...html.matchAll(/data-chart="([a-z-]+)"/g)].map((m) => m[1])).toEqual(['cohort-retention', 'cohort-value']);
     expect(run.stdout).toMatch(/monthly cohorts in UTC/);
     expect(run.stdout).toMatch(/^2024-09 +\d+ +100%/m);
     expect(run.stdout).toMatch(/\d+%\*/);
