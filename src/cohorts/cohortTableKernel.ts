@@ -40,6 +40,9 @@ export interface CohortKernelSettings {
 }
 
 const none = 0x7fff_ffff;
+/** At most 2^25 cells (about 1.6 GB of cell arrays) and 2^28 words of activity bits (1 GB). */
+const maxCells = 2 ** 25;
+const maxBitWords = 2 ** 28;
 
 /**
  * Builds the table in three passes: (1) the first and second order period of each customer, (2) the
@@ -75,6 +78,12 @@ export function cohortTableFromRows(rows: CohortRowColumns, settings: CohortKern
   const G = groupNames.length;
   const C = qmin === none ? 0 : qa - qmin + 1;
   const T = (C * (C + 1)) / 2;
+  // A log spanning thousands of years (a mistyped year) would ask for a triangle beyond memory: refuse it.
+  if (G * T > maxCells || n * Math.ceil(C / 32) > maxBitWords) {
+    throw new RelmarkError('invalid_input', `cohortTable: the transactions span ${C} ${settings.period}s up to asOf, too many for a cohort table`, {
+      issues: [{ code: 'too_large', path: ['transactions'], message: `The first purchase lies ${C} ${settings.period}s before asOf (${G} group(s)): at most ${maxCells.toLocaleString('en')} cells of the triangle are allowed; check for mistyped years or choose a longer period` }],
+    });
+  }
   // Cohort i (0 … C−1) has C − i cells; its first cell is at base[i] within a group's triangle.
   const base = new Float64Array(C);
   for (let i = 1; i < C; i++) base[i] = (base[i - 1] as number) + C - (i - 1);

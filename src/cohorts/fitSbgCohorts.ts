@@ -5,6 +5,7 @@ import { fitSbg, sbgLogLikelihoodKernel } from '../clv/sbg/fitSbg.js';
 import type { SbgParams } from '../clv/sbg/sbgParams.js';
 import { maximizeLikelihood } from '../clv/numeric/maximizeLikelihood.js';
 import { NeumaierSum } from '../internal/sum.js';
+import { describeValue } from '../internal/describeValue.js';
 import { parseCohortOptions } from './cohortOptions.js';
 import type { CohortTable } from './cohortTableTypes.js';
 
@@ -221,31 +222,43 @@ function prefixed(error: unknown, index: number): unknown {
 }
 
 function cohortInputs(cohorts: CohortTable | readonly SbgCohortInput[]): { cohort: string; group: string | null; alive: readonly number[] }[] {
-  if (Array.isArray(cohorts)) {
-    const issues: RelmarkIssue[] = [];
-    const list = (cohorts as readonly SbgCohortInput[]).map((c, i) => {
-      if (typeof c !== 'object' || c === null || typeof c.cohort !== 'string' || !Array.isArray(c.alive)) {
-        issues.push({ code: 'invalid_type', path: ['cohorts', i], message: 'Expected { cohort: string, alive: number[] }' });
-        return { cohort: '', group: null, alive: [] };
-      }
-      c.alive.forEach((a, t) => {
-        if (!(typeof a === 'number' && Number.isFinite(a) && a >= 0)) issues.push({ code: 'invalid_value', path: ['cohorts', i, 'alive', t], message: `A count must be finite and ≥ 0, received ${String(a)}` });
-        else if (t === 0 && a === 0) issues.push({ code: 'invalid_value', path: ['cohorts', i, 'alive', 0], message: 'The cohort size alive[0] must be > 0' });
-        else if (t > 0 && a > (c.alive[t - 1] as number)) issues.push({ code: 'not_monotone', path: ['cohorts', i, 'alive', t], message: `alive[${t}] (${a}) exceeds alive[${t - 1}]: survivors cannot increase` });
-      });
-      return { cohort: c.cohort, group: c.group ?? null, alive: c.alive };
+  let list: readonly unknown[];
+  const issues: RelmarkIssue[] = [];
+  if (Array.isArray(cohorts)) list = cohorts;
+  else if (typeof cohorts === 'object' && cohorts !== null && Array.isArray((cohorts as CohortTable).cohorts)) {
+    // A cohort table: each row's counts are the survivors of its complete cells.
+    list = (cohorts as CohortTable).cohorts.map((row: unknown) => {
+      const r = row as { cohort?: unknown; group?: unknown; cells?: unknown };
+      if (typeof row !== 'object' || row === null || !Array.isArray(r.cells)) return row;
+      const cells = r.cells as unknown[];
+      const complete = cells.filter((cell) => typeof cell === 'object' && cell !== null && (cell as { complete?: unknown }).complete === true);
+      return { cohort: r.cohort, group: r.group, alive: complete.map((cell) => (cell as { survivors?: unknown }).survivors) };
     });
-    if (issues.length > 0) throw new RelmarkError('invalid_input', 'fitSbgCohorts: invalid survival counts', { issues });
-    return list;
-  }
-  if (typeof cohorts !== 'object' || cohorts === null || !Array.isArray((cohorts as CohortTable).cohorts)) {
+  } else {
     throw new RelmarkError('invalid_input', 'fitSbgCohorts: invalid cohorts', {
       issues: [{ code: 'invalid_type', path: ['cohorts'], message: 'Expected a cohort table or an array of { cohort, alive }' }],
     });
   }
-  return (cohorts as CohortTable).cohorts.map((row) => ({
-    cohort: row.cohort,
-    group: row.group,
-    alive: row.cells.filter((cell) => cell.complete).map((cell) => cell.survivors),
-  }));
+  const out = Array.from(list, (item, i) => {
+    const c = item as Partial<SbgCohortInput> | null | undefined;
+    if (typeof c !== 'object' || c === null || typeof c.cohort !== 'string' || !Array.isArray(c.alive) || !(c.group === undefined || c.group === null || typeof c.group === 'string')) {
+      issues.push({ code: 'invalid_type', path: ['cohorts', i], message: 'Expected { cohort: string, group?: string | null, alive: number[] }' });
+      return { cohort: '', group: null, alive: [] };
+    }
+    const alive: readonly unknown[] = c.alive;
+    let previous = Number.POSITIVE_INFINITY;
+    for (let t = 0; t < alive.length; t++) {
+      const a = alive[t];
+      if (!(typeof a === 'number' && Number.isFinite(a) && a >= 0)) {
+        issues.push({ code: 'invalid_value', path: ['cohorts', i, 'alive', t], message: `A count must be finite and ≥ 0, received ${describeValue(a)}` });
+        continue;
+      }
+      if (t === 0 && a === 0) issues.push({ code: 'invalid_value', path: ['cohorts', i, 'alive', 0], message: 'The cohort size alive[0] must be > 0' });
+      else if (a > previous) issues.push({ code: 'not_monotone', path: ['cohorts', i, 'alive', t], message: `alive[${t}] (${a}) exceeds an earlier count (${previous}): survivors cannot increase` });
+      previous = a;
+    }
+    return { cohort: c.cohort, group: c.group ?? null, alive: alive as readonly number[] };
+  });
+  if (issues.length > 0) throw new RelmarkError('invalid_input', 'fitSbgCohorts: invalid survival counts', { issues });
+  return out;
 }
