@@ -51,17 +51,25 @@ export function periodNumberer(period: CohortPeriod, timeZone: string): (ms: num
   if (period === 'week') {
     return utc ? (ms) => Math.floor((Math.floor(ms / msPerDay) + 3) / 7) : (ms) => Math.floor((Math.floor(toWallMs(timeZone, ms) / msPerDay) + 3) / 7);
   }
-  // Months and quarters: remember the last day's answer, since rows of a log cluster in time.
-  let lastDay = Number.NaN;
-  let lastMonth = 0;
+  // Months and quarters: a table of the period of each day within ±89 years of the first day seen
+  // (filled on first use), so that a row costs a subtraction and a look-up; other days are computed.
   const divisor = period === 'month' ? 1 : 3;
+  const size = 1 << 16;
+  const table = new Int32Array(size);
+  const known = new Uint8Array(size);
+  let origin = Number.NaN;
   return (ms) => {
     const day = Math.floor((utc ? ms : toWallMs(timeZone, ms)) / msPerDay);
-    if (day !== lastDay) {
-      lastDay = day;
-      lastMonth = Math.floor(monthNumberOfDay(day) / divisor);
+    if (origin !== origin) origin = day - size / 2;
+    const slot = day - origin;
+    if (slot >= 0 && slot < size) {
+      if (known[slot] === 1) return table[slot] as number;
+      const value = Math.floor(monthNumberOfDay(day) / divisor);
+      table[slot] = value;
+      known[slot] = 1;
+      return value;
     }
-    return lastMonth;
+    return Math.floor(monthNumberOfDay(day) / divisor);
   };
 }
 
