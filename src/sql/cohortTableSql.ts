@@ -82,7 +82,7 @@ function periodExpression(dialect: SqlDialect, period: CohortPeriod, zone: strin
  *   `['timeZone']`, …).
  * @example
  * ```ts
- * import { cohortTableSql } from 'relmark/sql';
+ * import { cohortTableSql } from 'relmark';
  * const sql = cohortTableSql({ dialect: 'duckdb', table: 'orders', asOf: '2024-03-31', period: 'month', timeZone: 'Europe/Paris' });
  * sql.includes("timezone('Europe/Paris', to_timestamp(at_ms / 1000.0))");
  * //=> true

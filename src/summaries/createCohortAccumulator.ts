@@ -92,7 +92,7 @@ function addTo(totals: Map<number, PeriodTotals>, q: number, orders: number, rev
  *   object or the accumulator itself.
  * @example
  * ```ts
- * import { createCohortAccumulator } from 'relmark/summaries';
+ * import { createCohortAccumulator } from 'relmark';
  * const north = createCohortAccumulator({ asOf: '2024-03-31', period: 'month' });
  * const south = createCohortAccumulator({ asOf: '2024-03-31', period: 'month' });
  * north.add([{ customerId: 'ann', at: '2024-01-05', amount: 40 }]);
