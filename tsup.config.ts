@@ -48,6 +48,8 @@ export default defineConfig([
     banner: { js: '#!/usr/bin/env node' },
     sourcemap: true,
     clean: false,
-    noExternal: bundled,
+    // zod is bundled into the command too: as an ESM package it is ~80 files, and resolving and
+    // compiling them took about a fifth of a second of every run's CPU (measured on 1M rows).
+    noExternal: [...bundled, /^zod(\/|$)/],
   },
 ]);

@@ -7,10 +7,13 @@ import { trackRepeatPurchases } from '../clv/validation/trackRepeatPurchases.js'
 import { readSampleCsv } from '../../test/browser/libraryReport.js';
 import { analyzeClv } from './analyze.js';
 import { analyzeRfmColumns, orderByCustomerId } from './customerColumns.js';
-import { htmlRows } from './runCommand.js';
+import { chartDataOf, type ParsedReportInput } from '../report/reportChartData.js';
+import { renderParsedReport } from '../report/renderHtmlReport.js';
+import type { ClvAnalysis } from './analyze.js';
+import type { CustomerColumns, RfmColumnsAnalysis } from './customerColumns.js';
 import { createCustomerTotals } from '../summaries/customerTotals.js';
 import { parseCommandLine, type Settings } from './commandLine.js';
-import { htmlReport, htmlReportInput, reportCharts, type CustomerRow, type HoldoutRun } from './htmlReport.js';
+import { htmlReport, htmlReportInput, reportCharts, reportColumns, type CustomerRow, type HoldoutRun } from './htmlReport.js';
 
 // A holdout run assembled as runCommand assembles it, on the bundled sample.
 const sample = fileURLToPath(new URL('../../examples/data/sample-transactions.csv', import.meta.url));
@@ -41,6 +44,33 @@ const validation = holdoutValidation(clv.purchases, split);
 const tracking = trackRepeatPurchases(clv.purchases, transactions, { calibrationEnd, holdoutEnd: asOf, step: 1 });
 const holdout: HoldoutRun = { holdoutFrom, calibrationEnd, duration: split.holdout[0]?.duration ?? 0, newInHoldout: split.newInHoldout.length, validation, tracking };
 const rows: CustomerRow[] = htmlRows(customers, rfm, clv);
+const columns = reportColumns(customers, rfm, clv);
+
+/** The per-customer rows as objects: the library's object path, to check the command's columnar one against. */
+function htmlRows(customers: CustomerColumns, rfm: RfmColumnsAnalysis | undefined, clv: ClvAnalysis | undefined): CustomerRow[] {
+  const { totals } = customers;
+  return customers.customerIds.map((customerId, j) => {
+    const row: CustomerRow = { customerId };
+    if (rfm) {
+      row.segment = rfm.segmentNames[rfm.segment[j] as number] as string;
+      row.r = rfm.r[j] as number;
+      row.f = rfm.f[j] as number;
+      row.m = rfm.m[j] as number;
+      row.monetary = totals.monetary[j] as number;
+    }
+    if (clv) {
+      row.x = totals.x[j] as number;
+      row.tx = totals.tx[j] as number;
+      row.T = totals.T[j] as number;
+      row.probabilityAlive = clv.values.probabilityAlive[j] as number;
+      row.expectedPurchases = clv.values.expectedPurchases[j] as number;
+      row.expectedSpend = clv.values.expectedSpend[j] as number;
+      row.clv = clv.values.clv[j] as number;
+    }
+    return row;
+  });
+}
+
 
 describe('the CLI report input', () => {
   it('carries the holdout figures, the periods of the fits, monetary values and a partial last week', () => {
@@ -50,12 +80,12 @@ describe('the CLI report input', () => {
     expect(input.fits?.map((f) => f.period)).toEqual(['calibration', 'whole']);
     expect(input.customers?.filter((c) => c.monetary !== undefined)).toHaveLength(summaries.length);
     expect(input.horizon).toBe(`${settings.horizonMonths} months`);
-    const charts = reportCharts(asOf, 'sample.csv', [], rfm, clv, rows, settings, holdout);
+    const charts = reportCharts(asOf, 'sample.csv', [], rfm, clv, columns, settings, holdout);
     // 2026-01-01 is 3 days into a week of the cohort's weekly periods: that week is partial.
     expect(charts.tracking?.points.filter((p) => p.partial).map((p) => p.end - (p.start ?? 0))).toEqual([expect.closeTo(3 / 7, 9)]);
     expect(charts.charts).toEqual(expect.arrayContaining(['holdout-by-frequency', 'tracking', 'tracking-cumulative', 'rf-monetary-heatmap', 'expected-purchases-heatmap']));
     expect(JSON.parse(JSON.stringify(charts))).toEqual(charts);
-    expect(htmlReport(asOf, 'sample.csv', [], rfm, clv, rows, settings, holdout)).toContain('<tr data-figure="mae"><td>MAE</td>');
+    expect(htmlReport(asOf, 'sample.csv', [], rfm, clv, columns, settings, holdout)).toContain('<tr data-figure="mae"><td>MAE</td>');
   });
 
   it('writes an empty frequency row of the holdout check (means NaN) as null', () => {
@@ -69,5 +99,14 @@ describe('the CLI report input', () => {
     expect(input.holdout).toBeUndefined();
     expect(input.tracking).toBeUndefined();
     expect(input.fits?.map((f) => f.period)).toEqual(['whole', 'whole']);
+  });
+
+  it('draws the same charts and page from the run\'s columns as from the same customers as objects', () => {
+    const input = htmlReportInput(asOf, 'sample.csv', ['a note'], rfm, clv, rows, settings, holdout) as ParsedReportInput;
+    expect(input.customers).toHaveLength(customers.customerIds.length);
+    const fromObjects = chartDataOf(input);
+    expect(reportCharts(asOf, 'sample.csv', ['a note'], rfm, clv, columns, settings, holdout)).toEqual(fromObjects);
+    expect(fromObjects.rf?.customers).toBe(customers.customerIds.length);
+    expect(htmlReport(asOf, 'sample.csv', ['a note'], rfm, clv, columns, settings, holdout)).toBe(renderParsedReport(input));
   });
 });

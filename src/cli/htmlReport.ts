@@ -2,6 +2,8 @@ import { msPerUnit } from '../internal/time.js';
 import { type HtmlReportInput, type ReportChartData, type ReportHoldout, type TrackingPoint } from '../report/index.js';
 import { chartDataOf, type ParsedReportInput } from '../report/reportChartData.js';
 import { renderParsedReport } from '../report/renderHtmlReport.js';
+import type { ReportCustomerColumns } from '../report/reportCustomerColumns.js';
+import type { CustomerColumns, RfmColumnsAnalysis } from './customerColumns.js';
 import type { HoldoutValidation } from '../clv/validation/holdoutValidation.js';
 import type { RepeatPurchaseTracking } from '../clv/validation/trackRepeatPurchases.js';
 import { type ClvAnalysis, modelLabels, type RfmAnalysis } from './analyze.js';
@@ -78,22 +80,34 @@ export function htmlReport(
   notes: readonly string[],
   rfm: RfmAnalysis | undefined,
   clv: ClvAnalysis | undefined,
-  rows: readonly CustomerRow[],
+  customers: ReportCustomerColumns,
   settings: Settings,
   holdout: HoldoutRun | undefined,
   charts?: ReportChartData,
 ): string {
   // Built from data the library made: rendered without being validated again (see reportCharts).
   // `charts`, when the run already computed them for charts.json, are not computed twice.
-  const input = htmlReportInput(asOf, source, notes, rfm, clv, rows, settings, holdout) as ParsedReportInput;
-  return charts === undefined ? renderParsedReport(input) : renderParsedReport(input, charts);
+  const input = htmlReportInput(asOf, source, notes, rfm, clv, [], settings, holdout) as ParsedReportInput;
+  return renderParsedReport(input, customers, charts);
 }
 
 /** The data of every chart of the run's report, for `--out` to write as `charts.json` (JSON.stringify it). */
-export function reportCharts(asOf: Date, source: string, notes: readonly string[], rfm: RfmAnalysis | undefined, clv: ClvAnalysis | undefined, rows: readonly CustomerRow[], settings: Settings, holdout: HoldoutRun | undefined): ReportChartData {
+export function reportCharts(asOf: Date, source: string, notes: readonly string[], rfm: RfmAnalysis | undefined, clv: ClvAnalysis | undefined, customers: ReportCustomerColumns, settings: Settings, holdout: HoldoutRun | undefined): ReportChartData {
   // The input is built here from data the library made (instants are Dates, every field has its
-  // final shape), so it goes to the chart kernel without being validated again.
-  return chartDataOf(htmlReportInput(asOf, source, notes, rfm, clv, rows, settings, holdout) as ParsedReportInput);
+  // final shape), so it goes to the chart kernel without being validated again; the customers stay
+  // columns (a million of them never become objects).
+  return chartDataOf(htmlReportInput(asOf, source, notes, rfm, clv, [], settings, holdout) as ParsedReportInput, customers);
+}
+
+/** The report's per-customer values as columns, straight from the run's typed arrays. */
+export function reportColumns(customers: CustomerColumns, rfm: RfmColumnsAnalysis | undefined, clv: ClvAnalysis | undefined): ReportCustomerColumns {
+  const { totals, customerIds } = customers;
+  return {
+    size: customerIds.length,
+    customerId: (j) => customerIds[j] as string,
+    ...(rfm ? { segment: (j: number) => rfm.segmentNames[rfm.segment[j] as number] as string, r: rfm.r, f: rfm.f, monetary: totals.monetary } : {}),
+    ...(clv ? { x: totals.x, tx: totals.tx, T: totals.T, probabilityAlive: clv.values.probabilityAlive, expectedPurchases: clv.values.expectedPurchases, clv: clv.values.clv } : {}),
+  };
 }
 
 /** The holdout check as the report shows it (empty frequency rows, whose means are NaN, as null). */

@@ -16,7 +16,7 @@ import type { Settings } from './commandLine.js';
 import { analyzeRfmColumns, orderByCustomerId, type CustomerColumns, type RfmColumnsAnalysis } from './customerColumns.js';
 import { customerTableColumns, writeColumnTable } from './customerTable.js';
 import { formatTable } from './formatTable.js';
-import { htmlReport, reportCharts, type CustomerRow, type HoldoutRun } from './htmlReport.js';
+import { htmlReport, reportCharts, reportColumns, type HoldoutRun } from './htmlReport.js';
 import { runCohortsCommand } from './cohortsCommand.js';
 import { createProgress } from './progress.js';
 import { readInput, type InputInfo } from './readInput.js';
@@ -232,9 +232,8 @@ export async function runCommand(settings: Settings, streams: Streams): Promise<
     run.contacts = rows;
   }
 
-  // The report's per-customer rows, built once for charts.json and the HTML page.
-  let rows: CustomerRow[] | undefined;
-  const customerRows = () => (rows ??= htmlRows(customers, rfm, clv));
+  // The report's per-customer values as columns, shared by charts.json and the HTML page.
+  const reportCustomers = reportColumns(customers, rfm, clv);
   let charts: ReportChartData | undefined;
   if (settings.out !== undefined) {
     if (settings.command === 'contacts' && clv && risk) {
@@ -246,7 +245,7 @@ export async function runCommand(settings: Settings, streams: Streams): Promise<
     if (settings.command === 'report') {
       // The data behind every chart of the report, for Observable Plot, Vega-Lite or a notebook.
       const chartsPath = join(settings.out, 'charts.json');
-      charts = reportCharts(asOf, basename(run.source), notes, rfm, clv, customerRows(), settings, holdout);
+      charts = reportCharts(asOf, basename(run.source), notes, rfm, clv, reportCustomers, settings, holdout);
       writeJson(chartsPath, charts);
       written.push(chartsPath);
     }
@@ -257,7 +256,7 @@ export async function runCommand(settings: Settings, streams: Streams): Promise<
     }
   }
   if (settings.html !== undefined) {
-    writeText(settings.html, htmlReport(asOf, basename(run.source), notes.filter((note) => note !== `as of ${day(asOf)}`), rfm, clv, customerRows(), settings, holdout, charts));
+    writeText(settings.html, htmlReport(asOf, basename(run.source), notes.filter((note) => note !== `as of ${day(asOf)}`), rfm, clv, reportCustomers, settings, holdout, charts));
     written.push(settings.html);
   }
   if (written.length > 0) {
@@ -390,31 +389,6 @@ function holdoutSummary(holdout: HoldoutRun, asOf: Date) {
     byFrequency: holdout.validation.byFrequency,
     tracking: holdout.tracking.periods,
   };
-}
-
-/** The per-customer rows the HTML report draws from (the report command only). */
-export function htmlRows(customers: CustomerColumns, rfm: RfmColumnsAnalysis | undefined, clv: ClvAnalysis | undefined): CustomerRow[] {
-  const { totals } = customers;
-  return customers.customerIds.map((customerId, j) => {
-    const row: CustomerRow = { customerId };
-    if (rfm) {
-      row.segment = rfm.segmentNames[rfm.segment[j] as number] as string;
-      row.r = rfm.r[j] as number;
-      row.f = rfm.f[j] as number;
-      row.m = rfm.m[j] as number;
-      row.monetary = totals.monetary[j] as number;
-    }
-    if (clv) {
-      row.x = totals.x[j] as number;
-      row.tx = totals.tx[j] as number;
-      row.T = totals.T[j] as number;
-      row.probabilityAlive = clv.values.probabilityAlive[j] as number;
-      row.expectedPurchases = clv.values.expectedPurchases[j] as number;
-      row.expectedSpend = clv.values.expectedSpend[j] as number;
-      row.clv = clv.values.clv[j] as number;
-    }
-    return row;
-  });
 }
 
 /** The count of rejected rows and the first of them, each with its line, reason and original cell. */

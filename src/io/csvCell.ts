@@ -6,7 +6,8 @@
  * @module
  */
 
-const formulaStart = /^[=+\-@\t\r]/;
+/** Text a spreadsheet would run as a formula. @internal */
+export const formulaStart = /^[=+\-@\t\r]/;
 
 /** One text cell as CSV. @internal */
 export function csvText(text: string, delimiter: string, escapeFormulas: boolean): string {

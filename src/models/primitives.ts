@@ -1,4 +1,3 @@
-import { isValid } from 'date-fns';
 import * as z from 'zod';
 import { describeValue } from '../internal/describeValue.js';
 import { readIsoInstant } from '../internal/isoInstant.js';
@@ -54,7 +53,8 @@ function toInstant(value: Date | number | string, ctx: z.core.$RefinementCtx<Dat
     return new Date(read.ms);
   }
   const date = typeof value === 'number' ? new Date(value) : value;
-  if (!isValid(date)) {
+  // An invalid Date holds NaN (ECMA-262 §21.4.1.1); no library is needed to tell.
+  if (Number.isNaN(date.getTime())) {
     ctx.addIssue({
       code: 'custom',
       message:

@@ -1,3 +1,4 @@
+import { type ReportCustomerColumns, reportCustomerColumnsOf } from './reportCustomerColumns.js';
 import { RelmarkError } from '../errors/RelmarkError.js';
 import * as z from 'zod';
 import { fromZodError } from '../errors/fromZodError.js';
@@ -78,7 +79,14 @@ function logEdges(lowest: number, floor: number, highest: number): { edges: numb
 
 /** The bands without validation. @internal */
 export function clvDistributionChartDataUnchecked(customers: readonly ReportCustomer[]): ClvDistributionChartData {
-  const values = customers.map((c) => c.clv).filter((v): v is number => v !== undefined && Number.isFinite(v));
+  return clvDistributionChartDataColumns(reportCustomerColumnsOf(customers));
+}
+
+/** The bands from report columns (customers with a finite CLV). @internal */
+export function clvDistributionChartDataColumns(columns: ReportCustomerColumns): ClvDistributionChartData {
+  const values: number[] = [];
+  const clvs = columns.clv;
+  if (clvs !== undefined) for (let j = 0; j < columns.size; j++) if (Number.isFinite(clvs[j])) values.push(clvs[j] as number);
   const totalSum = new NeumaierSum();
   for (const v of values) totalSum.add(v);
   // `+ 0` turns −0 into 0, so that the result survives JSON unchanged.

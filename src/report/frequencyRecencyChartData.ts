@@ -1,3 +1,4 @@
+import { type ReportCustomerColumns, reportCustomerColumnsOf } from './reportCustomerColumns.js';
 import { max } from 'd3-array';
 import { scaleLinear } from 'd3-scale';
 import * as z from 'zod';
@@ -51,8 +52,17 @@ const frequencyBuckets: readonly { label: string; lo: number; hi: number }[] = [
 
 /** The matrices without validation. @internal */
 export function frequencyRecencyChartDataUnchecked(customers: readonly ReportCustomer[]): FrequencyRecencyChartData {
-  const rows = customers.filter((c) => c.x !== undefined && c.tx !== undefined && c.T !== undefined && (c.probabilityAlive !== undefined || c.expectedPurchases !== undefined));
-  const since = (c: ReportCustomer) => Math.max(0, (c.T as number) - (c.tx as number));
+  return frequencyRecencyChartDataColumns(reportCustomerColumnsOf(customers));
+}
+
+/** The matrices from report columns (`NaN` is a missing value). @internal */
+export function frequencyRecencyChartDataColumns(columns: ReportCustomerColumns): FrequencyRecencyChartData {
+  const nan = { length: 0 } as ArrayLike<number>;
+  const { x = nan, tx = nan, T = nan, probabilityAlive = nan, expectedPurchases = nan } = columns;
+  const has = (column: ArrayLike<number>, j: number) => column !== nan && !Number.isNaN(column[j]);
+  const rows: number[] = [];
+  for (let j = 0; j < columns.size; j++) if (has(x, j) && has(tx, j) && has(T, j) && (has(probabilityAlive, j) || has(expectedPurchases, j))) rows.push(j);
+  const since = (j: number) => Math.max(0, (T[j] as number) - (tx[j] as number));
   const top = max(rows, since) ?? 0;
   const ticks = scaleLinear().domain(safeDomain(0, top)).nice(6).ticks(6);
   const edges = ticks.length >= 2 ? ticks : safeDomain(0, top);
@@ -61,25 +71,27 @@ export function frequencyRecencyChartDataUnchecked(customers: readonly ReportCus
   const cells = frequencyBuckets.flatMap(() => recencies.map(() => ({ customers: 0, e: new NeumaierSum(), ne: 0, p: new NeumaierSum(), np: 0 })));
   let noRepeat = 0;
   let aliveOne = 0;
-  for (const c of rows) {
-    const x = c.x as number;
+  for (const j of rows) {
+    const xj = x[j] as number;
     // The bucket whose range holds x (fractional x between two buckets goes to the lower one).
-    const i = frequencyBuckets.findIndex((b) => x >= b.lo);
-    let j = 0;
-    while (j < width - 1 && (edges[j + 1] as number) <= since(c)) j++;
-    const cell = cells[i * width + j]!;
+    const i = frequencyBuckets.findIndex((b) => xj >= b.lo);
+    const s = since(j);
+    let k = 0;
+    while (k < width - 1 && (edges[k + 1] as number) <= s) k++;
+    const cell = cells[i * width + k]!;
     cell.customers += 1;
-    if (c.expectedPurchases !== undefined) {
-      cell.e.add(c.expectedPurchases);
+    if (has(expectedPurchases, j)) {
+      cell.e.add(expectedPurchases[j] as number);
       cell.ne += 1;
     }
-    if (c.probabilityAlive !== undefined) {
-      cell.p.add(c.probabilityAlive);
+    const alive = has(probabilityAlive, j) ? (probabilityAlive[j] as number) : undefined;
+    if (alive !== undefined) {
+      cell.p.add(alive);
       cell.np += 1;
     }
-    if (x === 0) {
+    if (xj === 0) {
       noRepeat += 1;
-      if (c.probabilityAlive !== undefined && c.probabilityAlive >= 1 - 1e-12) aliveOne += 1;
+      if (alive !== undefined && alive >= 1 - 1e-12) aliveOne += 1;
     }
   }
   return {

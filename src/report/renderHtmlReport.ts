@@ -1,5 +1,5 @@
+import { type ReportCustomerColumns, reportCustomerColumnsOf, topCustomersByClv } from './reportCustomerColumns.js';
 import { fromZodError } from '../errors/fromZodError.js';
-import { compareIds } from '../internal/order.js';
 import { frequencyRecencyHeatMap } from './frequencyRecencyChartData.js';
 import { HtmlReportInputSchema, type HtmlReportInput, type ReportCustomer, type ReportPeriod } from './htmlReportInput.js';
 import { renderBarChart } from './renderBarChart.js';
@@ -107,11 +107,15 @@ export function renderHtmlReport(input: HtmlReportInput): string {
 }
 
 /** {@link renderHtmlReport} on input already in its parsed shape (built by relmark itself): no validation. @internal */
-export function renderParsedReport(data: ParsedReportInput, charts: ReportChartData = chartDataOf(data)): string {
+export function renderParsedReport(
+  data: ParsedReportInput,
+  customers: ReportCustomerColumns = reportCustomerColumnsOf((data.customers ?? []) as readonly ReportCustomer[]),
+  charts: ReportChartData = chartDataOf(data, customers),
+): string {
   const title = data.title ?? 'relmark report';
   const body: string[] = [`<h1>${escapeXml(title)}</h1>`, `<p class="meta">As of ${escapeXml(day(data.asOf))}${data.source === undefined ? '' : ` · ${escapeXml(data.source)}`}</p>`];
   for (const note of data.notes ?? []) body.push(`<p class="meta">${escapeXml(note)}</p>`);
-  body.push(...periodsSection(data), ...segmentsSection(data, charts), ...fitSection(data, charts), ...holdoutSection(data, charts), ...valueSection(data, charts), ...cohortSection(charts), ...topSection(data));
+  body.push(...periodsSection(data), ...segmentsSection(data, charts), ...fitSection(data, charts), ...holdoutSection(data, charts), ...valueSection(data, charts), ...cohortSection(charts), ...topSection(data, customers));
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeXml(title)}</title><style>${style}</style></head>
 <body>
@@ -411,18 +415,20 @@ function valueSection(data: ParsedReportInput, charts: ReportChartData): string[
   return out;
 }
 
-function topSection(data: ParsedReportInput): string[] {
-  const customers = (data.customers ?? []) as readonly ReportCustomer[];
-  const valued = customers.filter((c) => c.clv !== undefined);
-  const top = data.topCustomers ?? 10;
-  if (valued.length === 0 || top === 0) return [];
-  const best = valued.toSorted((p, q) => (q.clv as number) - (p.clv as number) || compareIds(p.customerId, q.customerId)).slice(0, top);
+function topSection(data: ParsedReportInput, customers: ReportCustomerColumns): string[] {
+  const best = topCustomersByClv(customers, data.topCustomers ?? 10);
+  if (best.length === 0) return [];
+  const { clv, probabilityAlive, expectedPurchases } = customers as Required<ReportCustomerColumns>;
   return [
     `<h2>Top ${best.length} customers by CLV</h2>`,
     periodLine('whole', data, 'values computed'),
     table(
       ['customer', 'segment', 'P(alive)', 'expected purchases', 'CLV'],
-      best.map((c) => [c.customerId, c.segment ?? '', formatValue(c.probabilityAlive, 'probability'), c.expectedPurchases === undefined ? '–' : c.expectedPurchases.toFixed(2), (c.clv as number).toFixed(2)]),
+      best.map((j) => {
+        const alive = probabilityAlive === undefined ? Number.NaN : (probabilityAlive[j] as number);
+        const expected = expectedPurchases === undefined ? Number.NaN : (expectedPurchases[j] as number);
+        return [customers.customerId(j), customers.segment?.(j) ?? '', formatValue(Number.isNaN(alive) ? undefined : alive, 'probability'), Number.isNaN(expected) ? '–' : expected.toFixed(2), (clv[j] as number).toFixed(2)];
+      }),
       [false, false, true, true, true],
     ),
   ];

@@ -1,7 +1,8 @@
+import { type ReportCustomerColumns, reportCustomerColumnsOf } from './reportCustomerColumns.js';
 import type * as z from 'zod';
 import { fromZodError } from '../errors/fromZodError.js';
-import { type ClvDistributionChartData, clvDistributionChartDataUnchecked } from './clvDistributionChartData.js';
-import { type FrequencyRecencyChartData, frequencyRecencyChartDataUnchecked } from './frequencyRecencyChartData.js';
+import { type ClvDistributionChartData, clvDistributionChartDataColumns } from './clvDistributionChartData.js';
+import { type FrequencyRecencyChartData, frequencyRecencyChartDataColumns } from './frequencyRecencyChartData.js';
 import {
   type HoldoutFrequencyMean,
   type HtmlReportInput,
@@ -11,7 +12,7 @@ import {
   type ReportPeriod,
   type TrackingPoint,
 } from './htmlReportInput.js';
-import { type RfChartData, rfChartDataUnchecked } from './rfChartData.js';
+import { type RfChartData, rfChartDataColumns } from './rfChartData.js';
 import { type CohortChartData, cohortChartDataUnchecked } from './cohortChartData.js';
 import { type TrackingChartData, trackingChartDataUnchecked } from './trackingChartData.js';
 
@@ -74,8 +75,7 @@ export interface ReportChartData {
 export type ParsedReportInput = z.output<typeof HtmlReportInputSchema>;
 
 /** The chart data of a validated input. @internal */
-export function chartDataOf(data: ParsedReportInput): ReportChartData {
-  const customers = (data.customers ?? []) as readonly ReportCustomer[];
+export function chartDataOf(data: ParsedReportInput, customers: ReportCustomerColumns = reportCustomerColumnsOf((data.customers ?? []) as readonly ReportCustomer[])): ReportChartData {
   const charts: string[] = [];
   const out: { -readonly [K in keyof ReportChartData]: ReportChartData[K] } = { asOf: data.asOf.toISOString(), timeUnit: data.timeUnit ?? 'week', charts };
   if (data.holdout !== undefined) {
@@ -88,7 +88,7 @@ export function chartDataOf(data: ParsedReportInput): ReportChartData {
     out.segments = segments.map((s) => ({ segment: s.segment, customers: s.customers, customerShare: s.customerShare, revenue: s.revenue, revenueShare: s.revenueShare }));
     charts.push('segments');
   }
-  const rf = rfChartDataUnchecked(customers);
+  const rf = rfChartDataColumns(customers);
   if (rf.bins > 0) {
     out.rf = rf;
     charts.push('rf-heatmap');
@@ -121,12 +121,12 @@ export function chartDataOf(data: ParsedReportInput): ReportChartData {
     if (tracking.points.some((p) => !p.partial)) charts.push('tracking');
     charts.push('tracking-cumulative');
   }
-  const clv = clvDistributionChartDataUnchecked(customers);
+  const clv = clvDistributionChartDataColumns(customers);
   if (clv.customers > 0) {
     out.clvDistribution = clv;
     charts.push('clv-distribution');
   }
-  const fr = frequencyRecencyChartDataUnchecked(customers);
+  const fr = frequencyRecencyChartDataColumns(customers);
   if (fr.customers > 0) {
     out.frequencyRecency = fr;
     if (fr.cells.some((c) => c.expectedPurchases !== null)) charts.push('expected-purchases-heatmap');

@@ -1,3 +1,4 @@
+import { type ReportCustomerColumns, reportCustomerColumnsOf } from './reportCustomerColumns.js';
 import * as z from 'zod';
 import { fromZodError } from '../errors/fromZodError.js';
 import { NeumaierSum } from '../internal/sum.js';
@@ -36,30 +37,45 @@ export interface RfChartData {
 
 /** The grid without validation. @internal */
 export function rfChartDataUnchecked(customers: readonly ReportCustomer[]): RfChartData {
-  const scored = customers.filter((c) => c.r !== undefined && c.f !== undefined);
+  return rfChartDataColumns(reportCustomerColumnsOf(customers));
+}
+
+/** The grid from report columns (customers with both scores; `NaN` is a missing value). @internal */
+export function rfChartDataColumns(columns: ReportCustomerColumns): RfChartData {
+  const { r, f, monetary } = columns;
+  const n = r === undefined || f === undefined ? 0 : columns.size;
+  const scored = (j: number) => !Number.isNaN((r as ArrayLike<number>)[j]) && !Number.isNaN((f as ArrayLike<number>)[j]);
   let bins = 0;
-  for (const c of scored) bins = Math.max(bins, c.r as number, c.f as number);
+  let customers = 0;
+  for (let j = 0; j < n; j++) {
+    if (!scored(j)) continue;
+    customers++;
+    bins = Math.max(bins, (r as ArrayLike<number>)[j] as number, (f as ArrayLike<number>)[j] as number);
+  }
   const counts = Array.from({ length: bins * bins }, () => 0);
-  const monetary = Array.from({ length: bins * bins }, () => ({ sum: new NeumaierSum(), n: 0 }));
+  const sums = Array.from({ length: bins * bins }, () => ({ sum: new NeumaierSum(), n: 0 }));
+  const frequencyScores = Array.from({ length: bins }, (_, k) => ({ f: k + 1, customers: 0 }));
   // Index of (f, r) in drawing order: F from high to low, R from low to high.
-  const at = (f: number, r: number) => (bins - f) * bins + (r - 1);
-  for (const c of scored) {
-    const i = at(c.f as number, c.r as number);
+  const at = (fj: number, rj: number) => (bins - fj) * bins + (rj - 1);
+  for (let j = 0; j < n; j++) {
+    if (!scored(j)) continue;
+    const fj = (f as ArrayLike<number>)[j] as number;
+    const i = at(fj, (r as ArrayLike<number>)[j] as number);
     counts[i]! += 1;
-    if (c.monetary !== undefined) {
-      monetary[i]!.sum.add(c.monetary);
-      monetary[i]!.n += 1;
+    frequencyScores[fj - 1]!.customers += 1;
+    const m = monetary === undefined ? Number.NaN : (monetary[j] as number);
+    if (!Number.isNaN(m)) {
+      sums[i]!.sum.add(m);
+      sums[i]!.n += 1;
     }
   }
-  const cells: RfCell[] = counts.map((n, i) => {
-    const m = monetary[i]!;
-    return { r: (i % bins) + 1, f: bins - Math.floor(i / bins), customers: n, meanMonetary: m.n === 0 ? null : m.sum.value / m.n + 0 };
+  const cells: RfCell[] = counts.map((count, i) => {
+    const m = sums[i]!;
+    return { r: (i % bins) + 1, f: bins - Math.floor(i / bins), customers: count, meanMonetary: m.n === 0 ? null : m.sum.value / m.n + 0 };
   });
-  const frequencyScores = Array.from({ length: bins }, (_, k) => ({ f: k + 1, customers: 0 }));
-  for (const c of scored) frequencyScores[(c.f as number) - 1]!.customers += 1;
   const highest = frequencyScores.findLastIndex((s) => s.customers > 0);
   const emptyFrequencyScores = frequencyScores.filter((s, k) => k < highest && s.customers === 0).map((s) => s.f);
-  return { bins, customers: scored.length, cells, frequencyScores, emptyFrequencyScores };
+  return { bins, customers, cells, frequencyScores, emptyFrequencyScores };
 }
 
 /** The count or mean-monetary grid of {@link rfChartData} as heat-map rows and columns. @internal */

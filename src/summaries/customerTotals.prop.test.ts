@@ -17,13 +17,18 @@ const logArbitrary = fc
       refunds: fc.array(fc.record({ of: fc.nat(purchases.length - 1), share: fc.integer({ min: 1, max: 4 }), later: fc.nat(10) }), { maxLength: 6 }),
       order: fc.shuffledSubarray([...Array(purchases.length).keys()], { minLength: purchases.length, maxLength: purchases.length }),
       batch: fc.integer({ min: 1, max: 7 }),
+      // Date-sorted exports keep the occasions in a log; a row back in time moves them into the set.
+      arrangement: fc.constantFrom('shuffled', 'sorted', 'sorted, some rows moved to the end'),
+      moved: fc.subarray([...purchases.keys()]),
     }),
   );
 
 describe('createCustomerTotals', () => {
   it('gives the histories of summarizeHistories and the summaries of summarizeRfm, whatever the row order and batching', () => {
     fc.assert(
-      fc.property(logArbitrary, ({ purchases, refunds, order, batch }) => {
+      fc.property(logArbitrary, ({ purchases, refunds, order: shuffled, batch, arrangement, moved }) => {
+        const byTime = [...purchases.keys()].sort((a, b) => (purchases[a]?.day ?? 0) * 24 + (purchases[a]?.hour ?? 0) - ((purchases[b]?.day ?? 0) * 24 + (purchases[b]?.hour ?? 0)));
+        const order = arrangement === 'shuffled' ? shuffled : arrangement === 'sorted' ? byTime : [...byTime.filter((i) => !moved.includes(i)), ...moved];
         const transactions: TransactionInput[] = purchases.map((p, i) => ({ id: `p${i}`, customerId: `c${p.customer}`, at: start + p.day * day + p.hour * 3_600_000, amount: p.cents / 100 }));
         // Each purchase is refunded at most once, by a quarter to the whole of it.
         const refunded = new Set<number>();
@@ -65,6 +70,22 @@ describe('createCustomerTotals', () => {
         });
       }),
     );
+  });
+
+  it('counts a day seen before the switch from the ordered log to the set once (days 1, 2, then 0, 3, 2 again)', () => {
+    const totals = createCustomerTotals({ occasions: true });
+    const days = [1, 2, 0, 3, 2];
+    totals.add({
+      length: days.length,
+      customer: new Int32Array(days.length),
+      at: Float64Array.from(days, (d) => start + d * day),
+      amount: new Float64Array(days.length).fill(1),
+      refund: new Uint8Array(days.length),
+      refundedAt: new Float64Array(days.length).fill(Number.NaN),
+    });
+    expect(totals.occasionCount).toBe(4);
+    const got = totals.finish(start + 10 * day, 'day');
+    expect([got.x[0], got.tx[0], got.T[0], got.orders[0]]).toEqual([3, 3, 10, 5]);
   });
 
   it('leaves out and counts rows after asOf, and conserves every other row', () => {

@@ -116,6 +116,57 @@ function createPairSet() {
   };
 }
 
+/**
+ * Distinct (customer, day) purchase occasions. While every customer's rows come in time order (a
+ * date-sorted export), a day after the customer's latest is new by itself, and the pairs are only
+ * appended to a log in fixed 8 MiB chunks (8 bytes a pair, no rehashing, no doubling). The first
+ * row that goes back in time for its customer moves the log into the hash set, which answers from
+ * then on: counts are exact in either order, and ordered files never pay for the set.
+ */
+function createOccasions() {
+  const set = createPairSet();
+  const chunkPairs = 1 << 20;
+  let log: Int32Array[] | undefined = [];
+  let logged = 0;
+  const toSet = (chunks: Int32Array[]) => {
+    for (let k = 0; k < logged; k++) {
+      const chunk = chunks[Math.floor(k / chunkPairs)] as Int32Array;
+      const at = 2 * (k % chunkPairs);
+      set.add(chunk[at] as number, chunk[at + 1] as number);
+    }
+  };
+  return {
+    /** Adds the customer's purchase day, `latest` being the latest day already added for them (−∞ for none); true when new. */
+    add(customer: number, day: number, latest: number): boolean {
+      if (log !== undefined) {
+        if (day > latest) {
+          const at = logged % chunkPairs;
+          if (at === 0) log.push(new Int32Array(2 * chunkPairs));
+          const chunk = log[log.length - 1] as Int32Array;
+          chunk[2 * at] = customer;
+          chunk[2 * at + 1] = day;
+          logged++;
+          return true;
+        }
+        const chunks = log;
+        log = undefined;
+        toSet(chunks);
+      }
+      return set.add(customer, day);
+    },
+    clear(): void {
+      log = undefined;
+      set.clear();
+    },
+    get size() {
+      return log === undefined ? set.size : logged;
+    },
+    get byteLength() {
+      return log === undefined ? set.byteLength : log.length * chunkPairs * 8;
+    },
+  };
+}
+
 // Days must fit an Int32 slot of the pair set: ±2^31 days is far beyond the instants Date allows.
 const maxCustomers = 0x7fff_fffe;
 
@@ -127,8 +178,9 @@ const maxCustomers = 0x7fff_fffe;
  * are counted exactly through a set of (customer, day) pairs. A refund lowers the value of its
  * purchase's day (histories) and revenue by its own date (RFM), as the batch functions do.
  *
- * Memory: 52 bytes per customer (88 with `occasions`), plus 8 bytes per slot of the distinct purchase days with
- * `occasions` (the pair set at load ≤ 0.7: 11–23 bytes each). Rows cost nothing once added.
+ * Memory: 52 bytes per customer (88 with `occasions`), plus, with `occasions`, the distinct purchase
+ * days: 8 bytes each while every customer's rows come in time order (a log in 8 MiB chunks), else
+ * 8 bytes per slot of a hash set at load ≤ 0.7 (11–23 bytes each). Rows cost nothing once added.
  * @internal
  */
 export function createCustomerTotals(options: CustomerTotalsOptions): CustomerTotals {
@@ -147,7 +199,7 @@ export function createCustomerTotals(options: CustomerTotalsOptions): CustomerTo
   let repeatValue = new Float64Array(occasions ? capacity : 0);
   let customers = 0; // 1 + the largest customer index seen
   let future = 0;
-  const pairs = createPairSet();
+  const pairs = createOccasions();
 
   const grow = (needed: number) => {
     if (needed > maxCustomers) {
@@ -231,7 +283,7 @@ export function createCustomerTotals(options: CustomerTotalsOptions): CustomerTo
         if (!occasions) continue;
         const day = Math.floor(t / msPerDay);
         if (n === 0) {
-          pairs.add(c, day);
+          pairs.add(c, day, Number.NEGATIVE_INFINITY);
           firstDay[c] = day;
           lastDay[c] = day;
           days[c] = 1;
@@ -244,7 +296,7 @@ export function createCustomerTotals(options: CustomerTotalsOptions): CustomerTo
           if (!Number.isFinite(firstValue[c] as number)) overflow(batch, i, c);
           continue;
         }
-        if (day !== lastDay[c] && pairs.add(c, day)) days[c] = (days[c] as number) + 1;
+        if (day !== lastDay[c] && pairs.add(c, day, lastDay[c] as number)) days[c] = (days[c] as number) + 1;
         if (day < first) {
           // An earlier first day: the old first day becomes a repeat occasion.
           repeatValue[c] = (repeatValue[c] as number) + (firstValue[c] as number);
