@@ -1,5 +1,5 @@
 import { msPerDay } from '../internal/time.js';
-import { startOfLocalDay, toWallMs } from '../internal/localTime.js';
+import { startOfLocalDay, toWallMs as zoneWallMs } from '../internal/localTime.js';
 
 /**
  * Calendar periods for cohorts, numbered from 1970 on the wall calendar of a time zone: a period
@@ -48,6 +48,7 @@ export function periodOfDay(day: number, period: CohortPeriod): number {
  */
 export function periodNumberer(period: CohortPeriod, timeZone: string): (ms: number) => number {
   const utc = timeZone === 'UTC' || timeZone === 'Etc/UTC';
+  const toWallMs = wallClock(timeZone);
   if (period === 'week') {
     return utc ? (ms) => Math.floor((Math.floor(ms / msPerDay) + 3) / 7) : (ms) => Math.floor((Math.floor(toWallMs(timeZone, ms) / msPerDay) + 3) / 7);
   }
@@ -73,6 +74,16 @@ export function periodNumberer(period: CohortPeriod, timeZone: string): (ms: num
   };
 }
 
+/**
+ * Instants within two days of the ends of the Date range (±8.64e15 ms, 275,760 years away) are read
+ * on the UTC calendar: the zone's rules are unknown there, and Intl cannot format the shifted instant.
+ */
+const safeLimit = 8.64e15 - 2 * msPerDay;
+
+function wallClock(timeZone: string): (zone: string, ms: number) => number {
+  return (zone, ms) => (Math.abs(ms) <= safeLimit ? zoneWallMs(timeZone, ms) : ms);
+}
+
 /** The first local day number of period `n`. @internal */
 export function firstDayOfPeriod(n: number, period: CohortPeriod): number {
   if (period === 'week') return 7 * n - 3;
@@ -83,7 +94,8 @@ export function firstDayOfPeriod(n: number, period: CohortPeriod): number {
 
 /** The instant period `n` starts in `timeZone` (local midnight of its first day; DST gap rule of `localTime.ts`). @internal */
 export function periodStart(n: number, period: CohortPeriod, timeZone: string): number {
-  return startOfLocalDay(timeZone, firstDayOfPeriod(n, period));
+  const day = firstDayOfPeriod(n, period);
+  return Math.abs(day * msPerDay) <= safeLimit ? startOfLocalDay(timeZone, day) : day * msPerDay;
 }
 
 const pad = (value: number, width: number) => (value < 0 ? '-' + String(-value).padStart(width, '0') : String(value).padStart(width, '0'));

@@ -192,7 +192,8 @@ export function cohortTableFromRows(rows: CohortRowColumns, settings: CohortKern
         group: name,
         cohort: periodLabel(q, settings.period),
         cohortIndex: q,
-        start: new Date(periodStart(q, settings.period, settings.timeZone)).toISOString(),
+        // Clamped to the Date range: a period can start before the earliest instant a Date holds.
+        start: new Date(clampToDates(periodStart(q, settings.period, settings.timeZone), q)).toISOString(),
         customers: size,
         cells,
       });
@@ -210,6 +211,12 @@ export function cohortTableFromRows(rows: CohortRowColumns, settings: CohortKern
     unattributedRevenue: unattributed + unattributedCompensation,
     excluded: { future: settings.future },
   };
+}
+
+/** An instant inside the range a Date holds (±8.64e15 ms); NaN (a period beyond it) goes to the nearer end. */
+function clampToDates(ms: number, q: number): number {
+  if (!Number.isFinite(ms)) return q < 0 ? -8.64e15 : 8.64e15;
+  return Math.max(-8.64e15, Math.min(8.64e15, ms));
 }
 
 function overflow(): RelmarkError {
