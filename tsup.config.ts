@@ -1,6 +1,6 @@
 import { defineConfig } from 'tsup';
 
-const areas = ['models', 'rfm', 'clv', 'contact', 'channels', 'rewards', 'io', 'summaries', 'sql', 'recommend', 'report', 'testing'] as const;
+const areas = ['models', 'rfm', 'clv', 'contact', 'channels', 'rewards', 'io', 'summaries', 'sql', 'recommend', 'report', 'cohorts', 'testing'] as const;
 
 // d3-array, d3-scale and d3-shape (used by relmark/report to draw SVG) are ESM-only: bundling them
 // keeps the CommonJS build of relmark/report loadable with require().

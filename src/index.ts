@@ -18,4 +18,5 @@ export * from './io/index.js';
 export * from './summaries/index.js';
 export * from './sql/index.js';
 export * from './recommend/index.js';
+export * from './cohorts/index.js';
 export * from './report/index.js';

@@ -6,6 +6,7 @@ import * as z from 'zod';
 import * as relmark from 'relmark';
 import * as channels from 'relmark/channels';
 import * as clv from 'relmark/clv';
+import * as cohorts from 'relmark/cohorts';
 import * as contact from 'relmark/contact';
 import * as io from 'relmark/io';
 import * as models from 'relmark/models';
@@ -23,6 +24,7 @@ const modules: Record<string, unknown> = {
   'relmark/models': models,
   'relmark/rfm': rfm,
   'relmark/clv': clv,
+  'relmark/cohorts': cohorts,
   'relmark/contact': contact,
   'relmark/channels': channels,
   'relmark/rewards': rewards,

@@ -4,10 +4,12 @@ import { isRelmarkError } from '../errors/RelmarkError.js';
 import { InstantSchema, type TimeUnit } from '../models/primitives.js';
 import { type Delimiter, parseDelimiterOption } from './delimitedText.js';
 import { UsageError } from './usageError.js';
+import { cohortPeriods, type CohortPeriod } from '../cohorts/cohortPeriod.js';
+import { TimeZoneSchema } from '../models/primitives.js';
 import { type TransactionModelName, transactionModels } from './analyze.js';
 
 /** The subcommands. */
-export const commands = ['report', 'rfm', 'clv', 'contacts'] as const;
+export const commands = ['report', 'rfm', 'clv', 'contacts', 'cohorts'] as const;
 export type Command = (typeof commands)[number];
 
 /** Everything a command needs, read from the command line. */
@@ -38,6 +40,9 @@ export interface Settings {
   readonly encoding: 'utf-8' | 'latin1';
   /** contacts only: an order-lines file whose recommendations become cross-sell offers in the plan. */
   readonly orderLines?: string | undefined;
+  /** cohorts only: the calendar period of cohorts, and the time zone of its boundaries. */
+  readonly period: CohortPeriod;
+  readonly timeZone: string;
 }
 
 /** What the command line asks for: a command to run, or a help text to print. */
@@ -92,6 +97,7 @@ Commands:
   rfm        RFM scores and segments with the suggested action per segment
   clv        BG/NBD + Gamma-Gamma fit and each customer's lifetime value and P(alive)
   contacts   whom to contact next: customers ranked by the value at risk of losing them
+  cohorts    acquisition cohorts: retention, orders, revenue and value curves per period since acquisition
 
 Run relmark <command> --help for its options. ${exitHelp}
 Example: relmark report transactions.csv --as-of 2026-01-01 --out results --html report.html`,
@@ -144,6 +150,20 @@ ${inputHelp}
 ${modelHelp}
 
 ${exitHelp}`,
+  cohorts: `Usage: relmark cohorts <file> [options]
+
+Acquisition cohorts: customers grouped by the period of their first purchase, and for each period since
+acquisition the active customers (retention), orders, revenue, cumulative revenue per acquired customer and
+repeat-purchase rate. Refunds lower revenue in the period of the refund and never make a customer active;
+the period the as-of date cuts is marked incomplete (*). Prints the retention triangle; with --out it
+writes cohorts.csv (one row per cohort and period) and cohorts.json.
+
+${inputHelp}
+  --period <p>              week (Monday to Sunday), month (default) or quarter
+  --time-zone <zone>        IANA time zone of the period boundaries (default UTC)
+  --html <file>             write a self-contained HTML page: the retention heat map and the value curves
+
+${exitHelp}`,
 };
 
 const options = {
@@ -166,6 +186,8 @@ const options = {
   margin: { type: 'string' },
   model: { type: 'string' },
   'holdout-from': { type: 'string' },
+  period: { type: 'string' },
+  'time-zone': { type: 'string' },
   json: { type: 'boolean' },
   encoding: { type: 'string' },
   'order-lines': { type: 'string' },
@@ -204,12 +226,12 @@ export function parseCommandLine(argv: readonly string[]): Request {
   }
   const v = parsed.values;
   if (v.help === true) return { kind: 'help', text: helpTexts[command] };
-  if (command === 'rfm') {
+  if (command === 'rfm' || command === 'cohorts') {
     const given = modelOptions.filter((name) => v[name as keyof typeof v] !== undefined);
-    if (given.length > 0) throw new UsageError(`rfm does not fit a model: --${given.join(', --')} does not apply`);
+    if (given.length > 0) throw new UsageError(`${command} does not fit a model: --${given.join(', --')} does not apply`);
   }
   if (v['order-lines'] !== undefined && command !== 'contacts') throw new UsageError('--order-lines is an option of relmark contacts');
-  if (v.html !== undefined && command !== 'report') throw new UsageError('--html is an option of relmark report');
+  if (v.html !== undefined && command !== 'report' && command !== 'cohorts') throw new UsageError('--html is an option of relmark report and relmark cohorts');
   if (v['holdout-from'] !== undefined && command !== 'report') throw new UsageError('--holdout-from is an option of relmark report');
   const model = v.model ?? 'bg-nbd';
   if (!(transactionModels as readonly string[]).includes(model)) throw new UsageError(`--model must be one of ${transactionModels.join(', ')}, received "${model}"`);
@@ -246,6 +268,11 @@ export function parseCommandLine(argv: readonly string[]): Request {
   if (!units.includes(timeUnit)) throw new UsageError(`--time-unit must be one of ${units.join(', ')}, received "${timeUnit}"`);
   const encoding = (v.encoding ?? 'utf-8').toLowerCase().replace(/^utf8$/, 'utf-8').replace(/^(iso-8859-1|latin-1)$/, 'latin1');
   if (encoding !== 'utf-8' && encoding !== 'latin1') throw new UsageError(`--encoding must be utf-8 or latin1, received "${v.encoding}"`);
+  if ((v.period !== undefined || v['time-zone'] !== undefined) && command !== 'cohorts') throw new UsageError('--period and --time-zone are options of relmark cohorts');
+  const period = v.period ?? 'month';
+  if (!(cohortPeriods as readonly string[]).includes(period)) throw new UsageError(`--period must be one of ${cohortPeriods.join(', ')}, received "${period}"`);
+  const timeZone = v['time-zone'] ?? 'UTC';
+  if (!TimeZoneSchema.safeParse(timeZone).success) throw new UsageError(`--time-zone must be an IANA time zone such as Europe/Paris, received "${timeZone}"`);
   const format = v.format ?? 'both';
   if (!['csv', 'json', 'both'].includes(format)) throw new UsageError(`--format must be csv, json or both, received "${format}"`);
 
@@ -273,6 +300,8 @@ export function parseCommandLine(argv: readonly string[]): Request {
       json: v.json === true,
       encoding,
       orderLines: v['order-lines'],
+      period: period as CohortPeriod,
+      timeZone,
     },
   };
 }

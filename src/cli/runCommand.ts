@@ -18,6 +18,7 @@ import { customerTableColumns, writeColumnTable } from './customerTable.js';
 import { formatTable } from './formatTable.js';
 import { htmlReport, reportCharts, reportColumns, type HoldoutRun } from './htmlReport.js';
 import { planOrderLineOffers } from './orderLineOffers.js';
+import { runCohortsCommand } from './cohortsCommand.js';
 import { createProgress } from './progress.js';
 import { readInput, type InputInfo } from './readInput.js';
 import { terminalText } from './terminalText.js';
@@ -63,6 +64,7 @@ interface RunSummary {
  * Throws RelmarkError for bad data or a model that did not converge.
  */
 export async function runCommand(settings: Settings, streams: Streams): Promise<void> {
+  if (settings.command === 'cohorts') return runCohortsCommand(settings, streams);
   const human = settings.json ? streams.stderr : streams.stdout;
   // Every line a person reads goes through terminalText: ids and cells cannot inject escape sequences.
   const say = (text = '') => human.write(`${text.split('\n').map(terminalText).join('\n')}\n`);

@@ -214,7 +214,12 @@ export function upcomingOccasionsUnchecked(customers: readonly Customer[], optio
         original = parseDate(customer.birthday);
       } else {
         const ms = name === 'membership' ? customer.createdAt?.getTime() : firstPurchase.get(customer.id);
-        if (ms !== undefined) original = parseDate(isoDate(localDayNumber(zone, ms)));
+        if (ms !== undefined) {
+          // An instant within two days of the edge of Date's range (±8.64e15 ms) can leave it once
+          // shifted to local time: no local date, so listed as invalid.
+          if (Math.abs(ms) <= 8.64e15 - 2 * msPerDay) original = parseDate(isoDate(localDayNumber(zone, ms)));
+          else reason = 'invalid_date';
+        }
       }
       if (original === undefined) {
         missing.push({ customerId: customer.id, occasion: name, reason });

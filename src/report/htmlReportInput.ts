@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { InstantSchema, type InstantInput } from '../models/primitives.js';
+import { CohortTableInputSchema, type ReportCohortTable } from './cohortChartData.js';
 
 const finite = z.number().finite();
 const share = z.number().finite().nullable();
@@ -159,6 +160,8 @@ export interface HtmlReportInput {
   readonly calibrationEnd?: number;
   /** How many customers the top-customers table lists. @defaultValue 10 */
   readonly topCustomers?: number;
+  /** A cohort table (from `cohortTable`): the retention heat map and the value curves per cohort. */
+  readonly cohorts?: ReportCohortTable;
 }
 
 /** @internal */
@@ -226,5 +229,6 @@ export const HtmlReportInputSchema = z.strictObject({
   tracking: z.array(TrackingPointSchema).optional(),
   calibrationEnd: finite.optional(),
   topCustomers: z.number().int().nonnegative().optional(),
+  cohorts: CohortTableInputSchema.optional(),
 });
 

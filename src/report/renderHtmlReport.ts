@@ -115,7 +115,7 @@ export function renderParsedReport(
   const title = data.title ?? 'relmark report';
   const body: string[] = [`<h1>${escapeXml(title)}</h1>`, `<p class="meta">As of ${escapeXml(day(data.asOf))}${data.source === undefined ? '' : ` · ${escapeXml(data.source)}`}</p>`];
   for (const note of data.notes ?? []) body.push(`<p class="meta">${escapeXml(note)}</p>`);
-  body.push(...periodsSection(data), ...segmentsSection(data, charts), ...fitSection(data, charts), ...holdoutSection(data, charts), ...valueSection(data, charts), ...topSection(data, customers));
+  body.push(...periodsSection(data), ...segmentsSection(data, charts), ...fitSection(data, charts), ...holdoutSection(data, charts), ...valueSection(data, charts), ...cohortSection(charts), ...topSection(data, customers));
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeXml(title)}</title><style>${style}</style></head>
 <body>
@@ -323,6 +323,37 @@ function holdoutSection(data: ParsedReportInput, charts: ReportChartData): strin
   }
   if (figures.length > 0) out.push(`<div class="charts">${figures.join('')}</div>`);
   return out;
+}
+
+/** The cohort retention heat map (with its colour legend) and the value curves per cohort. */
+function cohortSection(charts: ReportChartData): string[] {
+  const c = charts.cohorts;
+  if (c === undefined) return [];
+  const rows = c.retention.rows.length;
+  const columns = c.retention.columns.length;
+  const heat = renderHeatMap(c.retention, {
+    title: `Retention by ${c.period} of acquisition`,
+    valueFormat: 'percent',
+    domain: [0, 1],
+    legendTitle: 'active share',
+    xLabel: `${c.period}s since acquisition`,
+    width: Math.min(1060, Math.max(480, 200 + 46 * columns)),
+    height: Math.min(900, Math.max(240, 90 + 22 * rows)),
+  });
+  const value = renderLineChart(c.valueCurves, {
+    title: 'Value curves: cumulative revenue per acquired customer',
+    xLabel: `${c.period}s since acquisition`,
+    yLabel: 'revenue per customer',
+    width: 640,
+    height: 360,
+  });
+  return [
+    '<h2>Cohorts</h2>',
+    '<div class="charts">',
+    figure('cohort-retention', heat, `The share of each acquisition cohort that bought in each ${c.period} since its first purchase (refunds never count as activity). The ${c.period} the as-of date cuts is left empty: it is still running.`),
+    figure('cohort-value', value, `Net revenue per acquired customer, summed over the ${c.period}s since acquisition (refunds lower the ${c.period} they fall in); the latest ${c.valueCurves.series.length} cohorts.`),
+    '</div>',
+  ];
 }
 
 function valueSection(data: ParsedReportInput, charts: ReportChartData): string[] {

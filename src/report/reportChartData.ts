@@ -13,6 +13,7 @@ import {
   type TrackingPoint,
 } from './htmlReportInput.js';
 import { type RfChartData, rfChartDataColumns } from './rfChartData.js';
+import { type CohortChartData, cohortChartDataUnchecked } from './cohortChartData.js';
 import { type TrackingChartData, trackingChartDataUnchecked } from './trackingChartData.js';
 
 /** Which transactions the report's figures come from, when it has a holdout (ISO 8601 instants). @category Report */
@@ -66,6 +67,8 @@ export interface ReportChartData {
   readonly frequencyRecency?: FrequencyRecencyChartData;
   /** Charts `tracking` (per period, partial periods left out) and `tracking-cumulative`. */
   readonly tracking?: TrackingChartData;
+  /** Charts `cohort-retention` (heat map) and `cohort-value` (value curves), from the input's cohort table. */
+  readonly cohorts?: CohortChartData;
 }
 
 /** The validated report input. @internal */
@@ -128,6 +131,10 @@ export function chartDataOf(data: ParsedReportInput, customers: ReportCustomerCo
     out.frequencyRecency = fr;
     if (fr.cells.some((c) => c.expectedPurchases !== null)) charts.push('expected-purchases-heatmap');
     if (fr.cells.some((c) => c.probabilityAlive !== null)) charts.push('alive-heatmap');
+  }
+  if (data.cohorts !== undefined && data.cohorts.cohorts.length > 0) {
+    out.cohorts = cohortChartDataUnchecked(data.cohorts);
+    charts.push('cohort-retention', 'cohort-value');
   }
   return out;
 }

@@ -11,3 +11,5 @@ export type { RfmSummarySqlOptions } from './rfmSummarySql.js';
 export type { SqlColumns, SqlDialect, SqlSourceOptions } from './sqlDialect.js';
 export { compressedHistoriesSql } from './compressedHistoriesSql.js';
 export type { CompressedHistoriesSqlOptions, CompressedHistoryRow } from './compressedHistoriesSql.js';
+export { cohortTableSql } from './cohortTableSql.js';
+export type { CohortTableSqlOptions } from './cohortTableSql.js';

@@ -11,3 +11,5 @@ export type { AccumulateCsvStreamOptions, AccumulateCsvStreamResult } from './ac
 export { restoreSummaryAccumulator } from './restoreSummaryAccumulator.js';
 export { SummaryAccumulatorSnapshotSchema } from './summaryAccumulatorSnapshot.js';
 export type { SummaryAccumulatorSnapshot } from './summaryAccumulatorSnapshot.js';
+export { createCohortAccumulator } from './createCohortAccumulator.js';
+export type { CohortAccumulator, CohortAccumulatorOptions } from './createCohortAccumulator.js';

@@ -13,7 +13,7 @@ const pending = new Map<string, string>();
 
 describe('junk input gives a result or a RelmarkError, never another error or a non-finite number', () => {
   it('covers every area', () => {
-    expect(new Set(allCases.map((c) => c.area))).toEqual(new Set(['errors', 'models', 'io', 'rfm', 'channels', 'contact', 'rewards', 'summaries', 'report', 'sql', 'clv', 'recommend']));
+    expect(new Set(allCases.map((c) => c.area))).toEqual(new Set(['errors', 'models', 'io', 'rfm', 'channels', 'contact', 'rewards', 'summaries', 'report', 'sql', 'clv', 'recommend', 'cohorts']));
   });
 
   for (const sweepCase of allCases) {

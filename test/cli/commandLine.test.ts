@@ -14,9 +14,9 @@ describe('parseCommandLine', () => {
       expect(helpTexts[command]).toContain(`Usage: relmark ${command} <file>`);
       expect(helpTexts[command]).toContain('--as-of <date>');
       expect(helpTexts[command]).toContain('Exit codes: 0 ok, 1 usage error, 2 invalid input, 3 model did not converge (or the data cannot identify it)');
-      expect(helpTexts[command].includes('--horizon-months')).toBe(command !== 'rfm');
-      expect(helpTexts[command].includes('--html')).toBe(command === 'report');
-      expect(helpTexts[command].includes('--model <name>')).toBe(command !== 'rfm');
+      expect(helpTexts[command].includes('--horizon-months')).toBe(command !== 'rfm' && command !== 'cohorts');
+      expect(helpTexts[command].includes('--html')).toBe(command === 'report' || command === 'cohorts');
+      expect(helpTexts[command].includes('--model <name>')).toBe(command !== 'rfm' && command !== 'cohorts');
       expect(helpTexts[command].includes('--holdout-from')).toBe(command === 'report');
     }
   });
@@ -38,7 +38,7 @@ describe('parseCommandLine', () => {
         command: 'clv', file: 'x.txt', asOf: new Date('1998-07-01T00:00:00Z'), columns: { customerId: 'cust', at: 'date', dateFormat: 'yyyymmdd' },
         delimiter: { kind: 'whitespace' }, timeUnit: 'day', out: 'o', formats: ['json'], rejectedFile: 'r.csv', strict: true, quiet: true, top: 3,
         html: undefined, horizonMonths: 24, monthlyDiscountRate: 0.02, margin: 0.3, model: 'pareto-nbd', holdoutFrom: undefined,
-        json: true, encoding: 'latin1',
+        json: true, encoding: 'latin1', period: 'month', timeZone: 'UTC',
       },
     });
   });
@@ -60,7 +60,7 @@ describe('parseCommandLine', () => {
     [['report', 'x.csv', '--discount-rate', 'lots'], /--discount-rate must be a number/],
     [['report', 'x.csv', '--top=-1'], /--top must be an integer/],
     [['rfm', 'x.csv', '--horizon-months', '6'], /rfm does not fit a model/],
-    [['clv', 'x.csv', '--html', 'x.html'], /--html is an option of relmark report/],
+    [['clv', 'x.csv', '--html', 'x.html'], /--html is an option of relmark report and relmark cohorts/],
     [['report', 'x.csv', '--encoding', 'ebcdic'], /--encoding must be utf-8 or latin1/],
     [['report', 'x.csv', '--model', 'bg-bb'], /--model must be one of bg-nbd, pareto-nbd, mbg-nbd, mbg-cnbd-k, received "bg-bb"/],
     [['rfm', 'x.csv', '--model', 'pareto-nbd'], /rfm does not fit a model/],

@@ -7,6 +7,7 @@
  */
 import type { SweepCase } from '../run.js';
 import { channelsCases } from './channels.js';
+import { cohortReportCases, cohortsCases, cohortSqlCases, cohortSummariesCases } from './cohorts.js';
 import { clvCases } from './clv.js';
 import { contactCases } from './contact.js';
 import { ioCases } from './io.js';
@@ -25,11 +26,12 @@ export const casesByArea: Readonly<Record<string, readonly SweepCase[]>> = {
   channels: channelsCases,
   contact: contactCases,
   rewards: rewardsCases,
-  summaries: summariesCases,
-  report: [...reportCases, ...reportChartDataCases],
-  sql: sqlCases,
+  summaries: [...summariesCases, ...cohortSummariesCases],
+  report: [...reportCases, ...reportChartDataCases, ...cohortReportCases],
+  sql: [...sqlCases, ...cohortSqlCases],
   clv: clvCases,
   recommend: recommendCases,
+  cohorts: cohortsCases,
 };
 
 export const allCases: readonly SweepCase[] = Object.values(casesByArea).flat();
