@@ -26,6 +26,15 @@ describe('fitBgNbdParallel', () => {
     expect(parallel.customers).toBe(30_000);
   });
 
+  it('warm-starts above 200,000 rows from the workers’ rows of the stride subsample, and still equals the single-thread fit (LL rtol 1e-12)', async () => {
+    const histories = simulateBgNbd({ params, customers: 210_000, T: 39, seed: 13 });
+    const single = fitBgNbdUnchecked(histories);
+    const parallel = await fitBgNbdParallel(histories, { threads: 2, compress: false });
+    expect(Math.abs(parallel.logLikelihood - single.logLikelihood) / Math.abs(single.logLikelihood)).toBeLessThanOrEqual(1e-12);
+    // Warm-started from the subsample's optimum, the full data need only a few evaluations, as in fitBgNbd.
+    expect(parallel.diagnostics.evaluations).toBeLessThanOrEqual(single.diagnostics.evaluations + 5);
+  }, 120_000);
+
   it('is deterministic for given data and threads', async () => {
     const histories = simulateBgNbd({ params, customers: 8000, T: 39, seed: 3 });
     const options = { threads: 2, minRowsPerThread: 500 };
