@@ -21,7 +21,12 @@ export interface FitBgNbdParallelOptions {
   /**
    * The fewest compressed rows with repeat purchases per thread: below `threads` × this, fewer
    * threads are used (a thread costs a start-up and a round trip per evaluation).
-   * @defaultValue 20000
+   * Measured (bench/parallelFitThreshold.ts, BG/NBD with exact times, 2 threads): the CPU on the
+   * critical path — max(main thread, worker) — falls below the single-thread fit's from about 45,000
+   * rows with x > 0 (0.85× at 21,000, 1.1–1.5× at 43,000, 1.3–1.9× at 85,000, 1.8–2.1× at 170,000);
+   * the default asks for twice that crossover, 100,000 rows for 2 threads, so that scheduling noise on
+   * a busy machine does not turn a gain into a loss.
+   * @defaultValue 50000
    */
   readonly minRowsPerThread?: number;
   /**
@@ -122,7 +127,7 @@ function positiveRowsOf(columns: HistoryColumns): number {
 export async function fitBgNbdParallel(histories: readonly HistoryPoint[] | HistoryColumns, options: FitBgNbdParallelOptions = {}): Promise<BgNbdFit> {
   const parsed = OptionsSchema.safeParse(options);
   if (!parsed.success) throw fromZodError(parsed.error, 'fitBgNbdParallel: invalid options', { code: 'invalid_options' });
-  const { timeUnit, threads: requested, minRowsPerThread = 20_000, compress = true } = parsed.data;
+  const { timeUnit, threads: requested, minRowsPerThread = 50_000, compress = true } = parsed.data;
   const fitOptions = timeUnit === undefined ? {} : { timeUnit };
   const valid = historyColumnsOf(histories, 'fitBgNbdParallel');
   const wanted = requested ?? availableParallelism();
