@@ -31,7 +31,7 @@ export default defineConfig([
     // import.meta.url, which a CJS build cannot keep (and shims would point into a shared chunk).
     // Being a separate build it has its own copy of shared modules; RelmarkError's brand keeps
     // instanceof working across copies.
-    entry: { 'parallel/index': 'src/parallel/index.ts' },
+    entry: { 'parallel/index': 'src/parallel/index.ts', 'parallel/likelihoodWorker': 'src/parallel/likelihoodWorker.ts' },
     format: ['esm'],
     platform: 'node',
     target: 'node20',

@@ -6,6 +6,7 @@ import { RelmarkError } from '../errors/RelmarkError.js';
 import { createTransactionColumnReader, type TransactionColumnBatch, type TransactionColumnReaderState, type TransactionMapping } from '../io/index.js';
 import { type Delimiter, detectDelimiter } from './delimitedText.js';
 import { inferColumnMapping } from './inferColumnMapping.js';
+import { isParquetFile, parquetOnStdin, readParquetInput, startsLikeParquet } from './readParquetInput.js';
 
 /** What {@link readInput} needs. */
 export interface ReadInputOptions {
@@ -31,7 +32,7 @@ export interface ReadInputOptions {
 
 /** What {@link readInput} saw. */
 export interface InputInfo extends TransactionColumnReaderState {
-  readonly format: 'csv' | 'ndjson';
+  readonly format: 'csv' | 'ndjson' | 'parquet';
   readonly compressed: boolean;
   readonly delimiter: Delimiter | undefined;
 }
@@ -67,13 +68,15 @@ async function peek(source: Readable, want: number): Promise<{ head: Uint8Array;
 const gzipMagic = (head: Uint8Array) => head[0] === 0x1f && head[1] === 0x8b;
 
 /**
- * Reads a transaction export in one streaming pass: gzip (by its magic bytes) is inflated on the
+ * Reads a transaction export in one streaming pass: Parquet (by a `.parquet` name or its magic bytes
+ * "PAR1") a row group at a time (`readParquetInput`), gzip (by its magic bytes) is inflated on the
  * way, JSON lines (by a `.ndjson`/`.jsonl` name or a first character `{`) are read as records,
  * anything else as delimited text (the delimiter guessed from the first line). Every row is validated
  * once by the column reader; valid rows go to `onBatch` as columns, rejected ones to `onRejected`.
  * Memory holds one batch and the reader's dictionaries, never the file.
  */
 export async function readInput(options: ReadInputOptions): Promise<InputInfo> {
+  if (isParquetFile(options.file)) return readParquetInput(options, checkRequiredColumns);
   const total = options.file === '-' ? undefined : statSync(options.file).size;
   const raw: Readable = options.file === '-' ? process.stdin : createReadStream(options.file, { highWaterMark: 1 << 20 });
   let bytes = 0;
@@ -81,7 +84,8 @@ export async function readInput(options: ReadInputOptions): Promise<InputInfo> {
     bytes += chunk.length;
     options.onProgress?.(bytes, total);
   });
-  const first = await peek(raw, 2);
+  const first = await peek(raw, 4);
+  if (startsLikeParquet(first.head)) throw parquetOnStdin();
   const compressed = gzipMagic(first.head);
   const inflated = compressed ? peek(Readable.from(first.chunks).pipe(createGunzip()), 4096) : peek(Readable.from(first.chunks), 4096);
   const { head, chunks } = await inflated;

@@ -23,3 +23,5 @@ export type {
   TransactionColumnReaderOptions,
   TransactionColumnReaderState,
 } from './transactionColumnReader.js';
+export { readParquetTransactions } from './readParquetTransactions.js';
+export type { ParquetSource, ParquetTransactionsState, ReadParquetTransactionsOptions } from './readParquetTransactions.js';

@@ -26,11 +26,25 @@ describe('fitBgNbdParallel', () => {
     expect(parallel.customers).toBe(30_000);
   });
 
+  it('warm-starts above 200,000 rows from the workers’ rows of the stride subsample, and still equals the single-thread fit (LL rtol 1e-12)', async () => {
+    const histories = simulateBgNbd({ params, customers: 210_000, T: 39, seed: 13 });
+    const single = fitBgNbdUnchecked(histories);
+    const parallel = await fitBgNbdParallel(histories, { threads: 2, minRowsPerThread: 1000, compress: false });
+    expect(Math.abs(parallel.logLikelihood - single.logLikelihood) / Math.abs(single.logLikelihood)).toBeLessThanOrEqual(1e-12);
+    // Warm-started from the subsample's optimum, the full data need only a few evaluations, as in fitBgNbd.
+    expect(parallel.diagnostics.evaluations).toBeLessThanOrEqual(single.diagnostics.evaluations + 5);
+  }, 120_000);
+
   it('is deterministic for given data and threads', async () => {
     const histories = simulateBgNbd({ params, customers: 8000, T: 39, seed: 3 });
     const options = { threads: 2, minRowsPerThread: 500 };
     expect(await fitBgNbdParallel(histories, options)).toEqual(await fitBgNbdParallel(histories, options));
   });
+
+  it('uses one thread below the default 50,000 rows with x > 0 per thread, and then is fitBgNbdUnchecked of the columns bit for bit', async () => {
+    const histories = simulateBgNbd({ params, customers: 150_000, T: 39, seed: 6 });
+    expect(await fitBgNbdParallel(histories, { threads: 2, compress: false })).toEqual(fitBgNbdUnchecked(histories));
+  }, 60_000);
 
   it('uses one thread for small (compressed) data, and then is fitBgNbd of the compressed columns bit for bit', async () => {
     const simulated = simulateBgNbd({ params, customers: 3000, T: 39, seed: 5 });

@@ -4,15 +4,13 @@ import { fromZodError } from '../errors/fromZodError.js';
 import { RelmarkError } from '../errors/RelmarkError.js';
 import { TimeUnitSchema, type TimeUnit } from '../models/primitives.js';
 import type { BgNbdFit } from '../clv/bgNbd/bgNbdFit.js';
-import { prepareBgNbdData } from '../clv/bgNbd/bgNbdData.js';
-import { bgNbdLogLikelihoodKernel } from '../clv/bgNbd/bgNbdLogLikelihood.js';
 import type { BgNbdParams } from '../clv/bgNbd/bgNbdParams.js';
 import { fitBgNbdUnchecked } from '../clv/bgNbd/fitBgNbd.js';
 import { compressHistories } from '../clv/compressHistories.js';
 import { historyColumnsOf, type HistoryColumns } from '../clv/historyColumns.js';
-import { maximizeLikelihood } from '../numeric/maximizeLikelihood.js';
+import { defaultMaxEvaluations, maximizeLikelihood } from '../numeric/maximizeLikelihood.js';
 import type { HistoryPoint } from '../clv/purchaseHistory.js';
-import { createLikelihoodPool } from './likelihoodPool.js';
+import { startLikelihoodPool } from './likelihoodPool.js';
 
 /** Options of {@link fitBgNbdParallel}. @category Parallel */
 export interface FitBgNbdParallelOptions {
@@ -23,7 +21,12 @@ export interface FitBgNbdParallelOptions {
   /**
    * The fewest compressed rows with repeat purchases per thread: below `threads` × this, fewer
    * threads are used (a thread costs a start-up and a round trip per evaluation).
-   * @defaultValue 20000
+   * Measured (bench/parallelFitThreshold.ts, BG/NBD with exact times, 2 threads): the CPU on the
+   * critical path — max(main thread, worker) — falls below the single-thread fit's from about 45,000
+   * rows with x > 0 (0.85× at 21,000, 1.1–1.5× at 43,000, 1.3–1.9× at 85,000, 1.8–2.1× at 170,000);
+   * the default asks for twice that crossover, 100,000 rows for 2 threads, so that scheduling noise on
+   * a busy machine does not turn a gain into a loss.
+   * @defaultValue 50000
    */
   readonly minRowsPerThread?: number;
   /**
@@ -50,6 +53,8 @@ const starts = [
   [Math.log(2), Math.log(0.5), Math.log(2), Math.log(5)],
 ] as const;
 const warmStartRows = 200_000;
+/** The reasons a pool gives when a worker fails (not the optimiser's own `not_converged`). */
+const workerReasons = ['worker_timeout', 'worker_failed'];
 const subsampleRows = 50_000;
 
 const toParams = (theta: Float64Array): BgNbdParams => ({
@@ -71,9 +76,11 @@ function negativeMean(evaluate: (params: Float64Array, gradient?: Float64Array) 
   };
 }
 
-function strideSample(columns: Required<HistoryColumns>, stride: number): Required<HistoryColumns> {
-  const pick = (column: Float64Array) => Float64Array.from({ length: Math.ceil(column.length / stride) }, (_, j) => column[j * stride] as number);
-  return { x: pick(columns.x), tx: pick(columns.tx), T: pick(columns.T), weights: pick(columns.weights) };
+/** Rows with x > 0 and weight > 0. */
+function positiveRowsOf(columns: HistoryColumns): number {
+  let count = 0;
+  for (let i = 0; i < columns.x.length; i++) if ((columns.x[i] as number) > 0 && (columns.weights === undefined || (columns.weights[i] as number) > 0)) count++;
+  return count;
 }
 
 /**
@@ -120,40 +127,54 @@ function strideSample(columns: Required<HistoryColumns>, stride: number): Requir
 export async function fitBgNbdParallel(histories: readonly HistoryPoint[] | HistoryColumns, options: FitBgNbdParallelOptions = {}): Promise<BgNbdFit> {
   const parsed = OptionsSchema.safeParse(options);
   if (!parsed.success) throw fromZodError(parsed.error, 'fitBgNbdParallel: invalid options', { code: 'invalid_options' });
-  const { timeUnit, threads: requested, minRowsPerThread = 20_000, compress = true } = parsed.data;
+  const { timeUnit, threads: requested, minRowsPerThread = 50_000, compress = true } = parsed.data;
   const fitOptions = timeUnit === undefined ? {} : { timeUnit };
   const valid = historyColumnsOf(histories, 'fitBgNbdParallel');
-  const columns: Required<HistoryColumns> = compress ? compressHistories(valid) : { ...valid, weights: valid.weights ?? new Float64Array(valid.x.length).fill(1) };
-  let positiveRows = 0;
-  let totalWeight = 0;
-  let maxT = 0;
-  for (let i = 0; i < columns.x.length; i++) {
-    const w = columns.weights[i] as number;
-    totalWeight += w;
-    if (w > 0 && (columns.x[i] as number) > 0) positiveRows++;
-    if (w > 0 && (columns.T[i] as number) > maxT) maxT = columns.T[i] as number;
-  }
-  const threads = Math.max(1, Math.min(requested ?? availableParallelism(), Math.floor(positiveRows / minRowsPerThread)));
-  // One thread, or nothing to fit (fitBgNbdUnchecked then throws empty_input / invalid_input).
-  if (threads === 1 || totalWeight === 0 || !(maxT > 0)) return fitBgNbdUnchecked(columns, fitOptions);
-
-  const scale = 1 / maxT;
-  let warm: { start: readonly number[]; inverseHessian: Float64Array } | undefined;
-  if (columns.x.length > warmStartRows) {
-    const sampleData = prepareBgNbdData(strideSample(columns, Math.ceil(columns.x.length / subsampleRows)), scale);
-    const sampleEvaluate = (p: Float64Array, gradient?: Float64Array) =>
-      bgNbdLogLikelihoodKernel({ r: p[0] as number, alpha: p[1] as number, a: p[2] as number, b: p[3] as number }, sampleData, gradient);
-    try {
-      const sample = maximizeLikelihood(negativeMean(sampleEvaluate, sampleData.totalWeight), starts, sampleData.totalWeight, 'fitBgNbdParallel', toParams);
-      warm = { start: Array.from(sample.theta), inverseHessian: sample.covariance.map((v) => v * sampleData.totalWeight) };
-    } catch {
-      warm = undefined;
-    }
-  }
-  const pool = await createLikelihoodPool('bg-nbd', columns, scale, threads);
+  const wanted = requested ?? availableParallelism();
+  // Rows with x > 0 before compression bound those after it: below the threshold, no pool is started.
+  if (Math.min(wanted, Math.floor(positiveRowsOf(valid) / minRowsPerThread)) <= 1) return fitBgNbdUnchecked(compress ? compressHistories(valid) : valid, fitOptions);
+  // Start the workers now: they boot while this thread compresses and scans the columns.
+  const pool = startLikelihoodPool('bg-nbd', wanted);
+  let threads = 1;
   try {
+    const columns: Required<HistoryColumns> = compress ? compressHistories(valid) : { ...valid, weights: valid.weights ?? new Float64Array(valid.x.length).fill(1) };
+    let positiveRows = 0;
+    let totalWeight = 0;
+    let maxT = 0;
+    for (let i = 0; i < columns.x.length; i++) {
+      const w = columns.weights[i] as number;
+      totalWeight += w;
+      if (w > 0 && (columns.x[i] as number) > 0) positiveRows++;
+      if (w > 0 && (columns.T[i] as number) > maxT) maxT = columns.T[i] as number;
+    }
+    threads = Math.max(1, Math.min(wanted, Math.floor(positiveRows / minRowsPerThread)));
+    // One thread after all, or nothing to fit (fitBgNbdUnchecked then throws empty_input / invalid_input).
+    if (threads === 1 || totalWeight === 0 || !(maxT > 0)) {
+      await pool.close();
+      return fitBgNbdUnchecked(columns, fitOptions);
+    }
+    const scale = 1 / maxT;
+    // The warm start, as fitBgNbd's: the fit of every stride-th row, evaluated by the same workers on
+    // their rows of that subsample (the shards are sent once and serve both fits).
+    const stride = columns.x.length > warmStartRows ? Math.ceil(columns.x.length / subsampleRows) : 0;
+    await pool.load(columns, scale, stride, threads);
+    let warm: { start: readonly number[]; inverseHessian: Float64Array } | undefined;
+    let maxEvaluations: number | undefined;
+    if (stride > 0) {
+      let sampleWeight = 0;
+      for (let i = 0; i < columns.x.length; i += stride) sampleWeight += columns.weights[i] as number;
+      try {
+        const sample = maximizeLikelihood(negativeMean(pool.evaluateSample, sampleWeight), starts, sampleWeight, 'fitBgNbdParallel', toParams);
+        warm = { start: Array.from(sample.theta), inverseHessian: sample.covariance.map((v) => v * sampleWeight) };
+      } catch (error) {
+        if (error instanceof RelmarkError && workerReasons.includes(String(error.details?.reason))) throw error; // a worker failed
+        // As fitBgNbd: no maximum on the subsample, so fit from the fixed starts with half the budget.
+        warm = undefined;
+        maxEvaluations = Math.ceil(defaultMaxEvaluations / 2);
+      }
+    }
     const from = warm === undefined ? starts : [warm.start, ...starts];
-    const ml = maximizeLikelihood(negativeMean(pool.evaluate, totalWeight), from, totalWeight, 'fitBgNbdParallel', toParams, warm?.inverseHessian);
+    const ml = maximizeLikelihood(negativeMean(pool.evaluate, totalWeight), from, totalWeight, 'fitBgNbdParallel', toParams, warm?.inverseHessian, maxEvaluations === undefined ? {} : { maxEvaluations });
     let weightedX = 0;
     for (let i = 0; i < columns.x.length; i++) weightedX += (columns.weights[i] as number) * (columns.x[i] as number);
     const p = toParams(ml.theta);
