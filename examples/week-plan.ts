@@ -1,13 +1,15 @@
 /**
  * Issue 21: a week's plan built from personal reasons to write — who is due to buy again
- * (nextPurchaseDue → dueCandidates) and whose birthday or anniversary comes up
- * (upcomingOccasions → occasionCandidates) — arbitrated by planContacts under one policy.
+ * (nextPurchaseDue → dueCandidates), whose birthday or anniversary comes up
+ * (upcomingOccasions → occasionCandidates) and what else each customer may need
+ * (recommendProducts → recommendationCandidates) — arbitrated by planContacts under one policy.
  * Data: examples/data/sample-transactions.csv (its deliberately bad rows are rejected with reasons).
  * Run with `npx tsx examples/week-plan.ts`.
  */
 import { readFileSync } from 'node:fs';
 import { dueCandidates, nextPurchaseDue, occasionCandidates, planContacts, upcomingOccasions, type ContactCandidateInput } from 'relmark/contact';
 import { parseCsv, readTransactions } from 'relmark/io';
+import { productAffinities, recommendationCandidates, recommendProducts } from 'relmark/recommend';
 import type { CustomerInput } from 'relmark/models';
 
 const asOf = '2025-06-02T08:00:00Z'; // a Monday
@@ -34,11 +36,25 @@ const customers: CustomerInput[] = ids.map((id, i) => ({
 const occasions = upcomingOccasions(customers, { asOf, horizon: '7d', occasions: ['birthday', 'first_purchase'], purchases });
 console.log(`\n${occasions.upcoming.length} occasions this week; ${occasions.missing.length} customer/occasion pairs without a date (listed, not dropped)`);
 
-// 3. Candidates, then one plan under the policy.
+// 3. What else each customer may need. The sample has no order lines, so each purchase gets a basket
+//    from a small catalogue, picked by its id (deterministic; coffee buyers often take filters too).
+const catalogue = [['coffee', 'filters'], ['coffee'], ['tea', 'mug'], ['tea'], ['coffee', 'filters', 'mug'], ['filters']];
+const lines = purchases
+  .filter((t) => t.kind !== 'refund')
+  .flatMap((t) => {
+    const pick = [...String(t.id)].reduce((h, c) => (h * 31 + c.charCodeAt(0)) % 9973, 7) % catalogue.length;
+    return (catalogue[pick] ?? []).map((sku) => ({ transactionId: String(t.id), customerId: t.customerId, at: t.at, sku }));
+  });
+const affinities = productAffinities(lines, { minSupport: 0.01, minConfidence: 0.2, maxItems: 2 });
+const recommendations = recommendProducts(lines, { asOf, k: 1, affinities });
+console.log(`
+${recommendations.filter((r) => r.recommendations.length > 0).length} customers have a product backed by a rule, e.g. ${recommendations.find((r) => r.recommendations.length > 0)?.recommendations[0]?.evidence ?? '—'}`);
+
+// 4. Candidates, then one plan under the policy: cross-sells need (marketing) consent like the others.
 const candidates: ContactCandidateInput[] = [
   ...dueCandidates(soon, { channel: 'email', leadDays: 2 }),
   ...occasionCandidates(occasions, { channel: 'email', priorities: { birthday: 3, first_purchase: 2 }, leadDays: 1 }),
-  // >>> recommendation candidates join here (recommendationCandidates, purpose 'cross_sell') <<<
+  ...recommendationCandidates(recommendations, { channel: 'email', priority: 1, earliest: asOf }),
 ];
 const plan = planContacts({
   customers,
@@ -55,5 +71,8 @@ const plan = planContacts({
 });
 const why = new Map(candidates.map((c) => [String(c.id), c.explanation ?? '']));
 console.log(`\nPlan for the week: ${plan.scheduled.length} scheduled, ${plan.deferred.length} deferred, ${plan.suppressed.length} suppressed`);
+const byPurpose = new Map<string, number>();
+for (const s of plan.scheduled) byPurpose.set(s.purpose, (byPurpose.get(s.purpose) ?? 0) + 1);
+console.log(`  scheduled by purpose: ${[...byPurpose].map(([p, n]) => `${p} ${n}`).join(', ')}`);
 for (const s of plan.scheduled.slice(0, 10)) console.log(`  ${s.at.toISOString().slice(0, 16)}  ${s.customerId.padEnd(6)} ${s.purpose.padEnd(13)} ${why.get(s.candidateId)}`);
 for (const s of [...plan.deferred, ...plan.suppressed].slice(0, 4)) console.log(`  not now: ${s.candidateId} (${s.reason}, ${s.rule})`);
