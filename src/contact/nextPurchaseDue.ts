@@ -1,3 +1,4 @@
+import { normalQuantile } from '../numeric/normalQuantile.js';
 import * as z from 'zod';
 import { issuesFromZod } from '../errors/fromZodError.js';
 import { RelmarkError, type RelmarkIssue } from '../errors/RelmarkError.js';
@@ -337,27 +338,3 @@ function estimatePopulation(lists: readonly (readonly number[])[]): Population |
   return { m: weighted / weights, sigma2, tau2 };
 }
 
-/**
- * The standard normal quantile Φ⁻¹(p) for p in (0, 1): Acklam's rational approximation (relative
- * error below 1.15e-9), from P. J. Acklam, "An algorithm for computing the inverse normal cumulative
- * distribution function" (2003).
- */
-function normalQuantile(p: number): number {
-  const a = [-3.969683028665376e1, 2.209460984245205e2, -2.759285104469687e2, 1.38357751867269e2, -3.066479806614716e1, 2.506628277459239];
-  const b = [-5.447609879822406e1, 1.615858368580409e2, -1.556989798598866e2, 6.680131188771972e1, -1.328068155288572e1];
-  const c = [-7.784894002430293e-3, -3.223964580411365e-1, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
-  const d = [7.784695709041462e-3, 3.224671290700398e-1, 2.445134137142996, 3.754408661907416];
-  const low = 0.02425;
-  const poly = (coef: readonly number[], x: number): number => coef.reduce((acc, k) => acc * x + k, 0);
-  if (p < low) {
-    const q = Math.sqrt(-2 * Math.log(p));
-    return poly(c, q) / (poly(d, q) * q + 1);
-  }
-  if (p > 1 - low) {
-    const q = Math.sqrt(-2 * Math.log(1 - p));
-    return -poly(c, q) / (poly(d, q) * q + 1);
-  }
-  const q = p - 0.5;
-  const r = q * q;
-  return (poly(a, r) * q) / (poly(b, r) * r + 1);
-}

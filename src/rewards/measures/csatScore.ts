@@ -1,5 +1,5 @@
 import { checkScores, parseIntervalOptions, type ScoreIntervalOptions } from './netPromoterScore.js';
-import { criticalValue } from './normalQuantile.js';
+import { criticalValue } from '../../numeric/normalQuantile.js';
 
 /** A customer-satisfaction summary of 1–5 scores: top-2-box share and mean, both explicit. @category Relationship measures */
 export interface CsatResult {

@@ -3,7 +3,7 @@ import { RelmarkError, type RelmarkIssue } from '../../errors/RelmarkError.js';
 import { describeValue } from '../../internal/describeValue.js';
 import { requireArray } from '../../internal/guards.js';
 import { parseOptions } from '../parseOptions.js';
-import { criticalValue } from './normalQuantile.js';
+import { criticalValue } from '../../numeric/normalQuantile.js';
 
 /** Options shared by {@link netPromoterScore} and {@link csatScore}. @category Relationship measures */
 export interface ScoreIntervalOptions {

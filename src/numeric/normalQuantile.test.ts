@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectClose } from '../../../test/helpers/expectClose.js';
+import { expectClose } from '../../test/helpers/expectClose.js';
 import { criticalValue, normalQuantile } from './normalQuantile.js';
 
 describe('normalQuantile', () => {
