@@ -9,8 +9,8 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { compressHistories, fitBgNbdUnchecked, simulateBgNbd } from '../dist/clv/index.js';
-import { fitBgNbdParallel } from '../dist/parallel/index.js';
+import { compressHistories, fitBgNbdUnchecked, simulateBgNbd } from 'relmark/clv';
+import { fitBgNbdParallel } from 'relmark/parallel';
 
 const sizes = (process.argv[2] ?? '50000,100000,200000,400000').split(',').map(Number);
 const reps = Number(process.argv[3] ?? 2);
