@@ -15,6 +15,8 @@ import { gammaGammaExpectedSpendUnchecked } from './gammaGamma/gammaGammaExpecte
 import type { HistoryColumns } from './historyColumns.js';
 import { type PurchaseHistoryInput, PurchaseHistorySchema } from './purchaseHistory.js';
 import { type TransactionModelFit, TransactionModelFitSchema, unknownModel } from './transactionModelFit.js';
+import { type IntervalOptions, parseIntervalOptions } from './intervals/intervalOptions.js';
+import { type CustomerValueIntervals, valueCustomers } from './intervals/valueCustomers.js';
 
 /** The transaction models whose times are calendar times (all but the discrete BG/BB). */
 type ContinuousTransactionModelFit = Exclude<TransactionModelFit, { model: 'bg-bb' }>;
@@ -34,6 +36,11 @@ export interface CustomerLifetimeValueOptions {
    * @defaultValue 30.4375 / 7
    */
   readonly weeksPerMonth?: number;
+  /**
+   * Prediction intervals (a seeded parametric bootstrap, see {@link IntervalOptions}): the call then
+   * returns {@link CustomerValueIntervals}, every number as `{ value, lower, upper }`, with totals.
+   */
+  readonly intervals?: IntervalOptions;
 }
 
 /** The value of one customer, with its parts. @category CLV */
@@ -72,12 +79,13 @@ export interface ValueColumnsResult {
 }
 
 /** The length of a month in the fit's time unit. @internal */
-function periodsPerMonth(timeUnit: TimeUnit, weeksPerMonth: number | undefined): number {
+export function periodsPerMonth(timeUnit: TimeUnit, weeksPerMonth: number | undefined): number {
   if (weeksPerMonth !== undefined) return weeksPerMonth;
   return msPerUnit.month / msPerUnit[timeUnit];
 }
 
-function parseOptions(transactionFit: unknown, spendFit: unknown, options: CustomerLifetimeValueOptions, where: string) {
+/** Validates the fits and options of {@link customerLifetimeValue}. @internal */
+export function parseOptions(transactionFit: unknown, spendFit: unknown, options: CustomerLifetimeValueOptions, where: string) {
   const fit = TransactionModelFitSchema.safeParse(transactionFit);
   if (!fit.success) {
     throw new RelmarkError('invalid_parameters', `${where}: invalid transaction model fit`, { issues: issuesFromZod(fit.error, ['transactionFit']), cause: fit.error });
@@ -161,20 +169,42 @@ export function customerLifetimeValue(
   transactionFit: TransactionModelFit,
   spendFit: GammaGammaFit,
   histories: readonly PurchaseHistoryInput[],
+  options: CustomerLifetimeValueOptions & { readonly intervals: IntervalOptions },
+): CustomerValueIntervals;
+export function customerLifetimeValue(
+  transactionFit: TransactionModelFit,
+  spendFit: GammaGammaFit,
+  histories: readonly PurchaseHistoryInput[],
   options: CustomerLifetimeValueOptions,
-): CustomerValue[] {
-  parseOptions(transactionFit, spendFit, options, 'customerLifetimeValue');
+): CustomerValue[];
+export function customerLifetimeValue(
+  transactionFit: TransactionModelFit,
+  spendFit: GammaGammaFit,
+  histories: readonly PurchaseHistoryInput[],
+  options: CustomerLifetimeValueOptions,
+): CustomerValue[] | CustomerValueIntervals {
+  const { intervals, ...plainOptions } = options ?? ({} as CustomerLifetimeValueOptions);
+  const checked = parseOptions(transactionFit, spendFit, plainOptions, 'customerLifetimeValue');
   const valid = requireAllValid(
     parseBatch(PurchaseHistorySchema, histories as readonly unknown[], { pathName: 'histories', uniqueKey: (h) => h.customerId }),
     'customerLifetimeValue',
   );
+  if (intervals !== undefined || ('covariates' in checked.fit && checked.fit.covariates !== undefined)) {
+    // Per-customer parameters (covariates) or draws (intervals): the per-customer path.
+    const settings = { ...checked.options, month: periodsPerMonth(checked.fit.timeUnit, checked.options.weeksPerMonth) };
+    checkSpendMean(checked.spend, valid);
+    const parsedIntervals = intervals === undefined ? undefined : parseIntervalOptions(intervals, 'customerLifetimeValue');
+    const result = valueCustomers(checked.fit, checked.spend, valid, settings, parsedIntervals, 'customerLifetimeValue');
+    if (result.intervals !== undefined) return result.intervals;
+    return valid.map((h, i) => ({ customerId: h.customerId, ...(result.point[i] as (typeof result.point)[number]) }));
+  }
   const columns: ValueColumns = {
     x: Float64Array.from(valid, (h) => h.x),
     tx: Float64Array.from(valid, (h) => h.tx),
     T: Float64Array.from(valid, (h) => h.T),
     monetaryMean: Float64Array.from(valid, (h) => (h.x === 0 ? 0 : (h.monetaryMean ?? 0))),
   };
-  const result = valueColumns(transactionFit, spendFit, columns, options, 'histories');
+  const result = valueColumns(transactionFit, spendFit, columns, plainOptions, 'histories');
   return valid.map((h, i) => ({
     customerId: h.customerId,
     clv: result.clv[i] as number,
@@ -233,16 +263,14 @@ function valueColumns(
   rowPath: string,
 ): ValueColumnsResult {
   const { fit, spend, options: o } = parseOptions(transactionFit, spendFit, options, 'customerLifetimeValue');
-  const { ifAlive, alive } = modelKernels(fit);
-  const n = columns.x.length;
-  const { p, q } = spend.params;
-  let minX = Number.POSITIVE_INFINITY;
-  for (let i = 0; i < n; i++) minX = Math.min(minX, columns.x[i] as number);
-  if (n > 0 && !(p * minX + q > 1)) {
-    throw new RelmarkError('invalid_parameters', 'customerLifetimeValue: the spend model has no finite mean for some customers', {
-      issues: [{ code: 'no_finite_mean', path: ['spendFit', 'params', 'q'], message: `p·x + q must exceed 1; with x = ${minX} it is ${p * minX + q}` }],
+  if ('covariates' in fit && fit.covariates !== undefined) {
+    throw new RelmarkError('invalid_input', 'customerLifetimeValue: a fit with covariates needs histories with covariates', {
+      issues: [{ code: 'missing_covariates', path: [rowPath], message: 'Columns carry no covariates; call customerLifetimeValue with histories as objects' }],
     });
   }
+  const { ifAlive, alive } = modelKernels(fit);
+  const n = columns.x.length;
+  checkSpendMean(spend, { length: n, xAt: (i) => columns.x[i] as number });
   const month = periodsPerMonth(fit.timeUnit, o.weeksPerMonth);
   const discounts = Array.from({ length: o.horizonMonths }, (_, m) => 1 / (1 + o.monthlyDiscountRate) ** (m + 1));
   // Per (x, T): [discounted sum of monthly increments, total over the horizon] of E[Y | alive].
@@ -299,6 +327,19 @@ function valueColumns(
   }
   if (overflow.length > 0) throw new RelmarkError('invalid_input', 'customerLifetimeValue: some values cannot be represented as finite numbers', { issues: overflow });
   return { clv, expectedPurchases, expectedSpend, probabilityAlive };
+}
+
+/** Throws `invalid_parameters` when the spend model has no finite mean for the smallest x. */
+function checkSpendMean(spend: GammaGammaFit, rows: readonly { readonly x: number }[] | { readonly length: number; xAt(i: number): number }): void {
+  const { p, q } = spend.params;
+  const n = rows.length;
+  let minX = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < n; i++) minX = Math.min(minX, Array.isArray(rows) ? (rows[i] as { x: number }).x : (rows as { xAt(i: number): number }).xAt(i));
+  if (n > 0 && !(p * minX + q > 1)) {
+    throw new RelmarkError('invalid_parameters', 'customerLifetimeValue: the spend model has no finite mean for some customers', {
+      issues: [{ code: 'no_finite_mean', path: ['spendFit', 'params', 'q'], message: `p·x + q must exceed 1; with x = ${minX} it is ${p * minX + q}` }],
+    });
+  }
 }
 
 /**

@@ -4,6 +4,12 @@ import { mbgNbdExpectedPurchases } from './mbgNbd/mbgNbdExpectedPurchases.js';
 import { paretoNbdExpectedPurchases } from './paretoNbd/paretoNbdExpectedPurchases.js';
 import type { HistoryPoint } from './purchaseHistory.js';
 import { type TransactionModelFit, unknownModel } from './transactionModelFit.js';
+import { individualParams } from './covariates/individualParams.js';
+import type { BgNbdParams } from './bgNbd/bgNbdParams.js';
+import type { ParetoNbdParams } from './paretoNbd/paretoNbdParams.js';
+import type { Interval, IntervalOptions } from './intervals/intervalOptions.js';
+import { singleCustomerInterval } from './intervals/singleCustomerInterval.js';
+import { checkPredictionOptions, type PredictionOptions } from './intervals/predictionOptions.js';
 
 /**
  * The expected number of purchases in the next `t` time units (in `fit.timeUnit`) of a customer with
@@ -31,12 +37,25 @@ import { type TransactionModelFit, unknownModel } from './transactionModelFit.js
  * ```
  * @category CLV
  */
-export function expectedPurchases(fit: TransactionModelFit, history: HistoryPoint, t: number): number {
+export function expectedPurchases(fit: TransactionModelFit, history: HistoryPoint, t: number, options: PredictionOptions & { readonly intervals: IntervalOptions }): Interval;
+export function expectedPurchases(fit: TransactionModelFit, history: HistoryPoint, t: number, options?: PredictionOptions): number;
+export function expectedPurchases(fit: TransactionModelFit, history: HistoryPoint, t: number, options: PredictionOptions = {}): number | Interval {
+  checkPredictionOptions(options, 'expectedPurchases');
+  if (options.intervals !== undefined) {
+    const model = fit?.model;
+    return singleCustomerInterval(fit, history, options.intervals, 'expectedPurchases', (p) =>
+      model === 'pareto-nbd'
+        ? paretoNbdExpectedPurchases(p as ParetoNbdParams, history, t)
+        : model === 'bg-nbd'
+          ? bgNbdExpectedPurchases(p as BgNbdParams, history, t)
+          : mbgNbdExpectedPurchases(p as BgNbdParams, history, t),
+    );
+  }
   switch (fit.model) {
     case 'bg-nbd':
-      return bgNbdExpectedPurchases(fit.params, history, t);
+      return bgNbdExpectedPurchases(individualParams(fit, history, 'expectedPurchases'), history, t);
     case 'pareto-nbd':
-      return paretoNbdExpectedPurchases(fit.params, history, t);
+      return paretoNbdExpectedPurchases(individualParams(fit, history, 'expectedPurchases'), history, t);
     case 'mbg-nbd':
       return mbgNbdExpectedPurchases(fit.params, history, t);
     case 'bg-bb':

@@ -4,6 +4,12 @@ import { mbgNbdProbabilityAlive } from './mbgNbd/mbgNbdProbabilityAlive.js';
 import { paretoNbdProbabilityAlive } from './paretoNbd/paretoNbdProbabilityAlive.js';
 import type { HistoryPoint } from './purchaseHistory.js';
 import { type TransactionModelFit, unknownModel } from './transactionModelFit.js';
+import { individualParams } from './covariates/individualParams.js';
+import type { BgNbdParams } from './bgNbd/bgNbdParams.js';
+import type { ParetoNbdParams } from './paretoNbd/paretoNbdParams.js';
+import type { Interval, IntervalOptions } from './intervals/intervalOptions.js';
+import { singleCustomerInterval } from './intervals/singleCustomerInterval.js';
+import { checkPredictionOptions, type PredictionOptions } from './intervals/predictionOptions.js';
 
 /**
  * The probability that a customer with the given history is still active, for any fitted
@@ -30,12 +36,25 @@ import { type TransactionModelFit, unknownModel } from './transactionModelFit.js
  * ```
  * @category CLV
  */
-export function probabilityAlive(fit: TransactionModelFit, history: HistoryPoint): number {
+export function probabilityAlive(fit: TransactionModelFit, history: HistoryPoint, options: PredictionOptions & { readonly intervals: IntervalOptions }): Interval;
+export function probabilityAlive(fit: TransactionModelFit, history: HistoryPoint, options?: PredictionOptions): number;
+export function probabilityAlive(fit: TransactionModelFit, history: HistoryPoint, options: PredictionOptions = {}): number | Interval {
+  checkPredictionOptions(options, 'probabilityAlive');
+  if (options.intervals !== undefined) {
+    const model = fit?.model;
+    return singleCustomerInterval(fit, history, options.intervals, 'probabilityAlive', (p) =>
+      model === 'pareto-nbd'
+        ? paretoNbdProbabilityAlive(p as ParetoNbdParams, history)
+        : model === 'bg-nbd'
+          ? bgNbdProbabilityAlive(p as BgNbdParams, history)
+          : mbgNbdProbabilityAlive(p as BgNbdParams, history),
+    );
+  }
   switch (fit.model) {
     case 'bg-nbd':
-      return bgNbdProbabilityAlive(fit.params, history);
+      return bgNbdProbabilityAlive(individualParams(fit, history, 'probabilityAlive'), history);
     case 'pareto-nbd':
-      return paretoNbdProbabilityAlive(fit.params, history);
+      return paretoNbdProbabilityAlive(individualParams(fit, history, 'probabilityAlive'), history);
     case 'mbg-nbd':
       return mbgNbdProbabilityAlive(fit.params, history);
     case 'bg-bb':

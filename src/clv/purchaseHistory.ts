@@ -12,6 +12,8 @@ import { IdSchema } from '../models/primitives.js';
  * - `monetaryMean` (z̄): the mean value of the repeat purchases, 0 when x = 0; optional, as only the
  *   spend model needs it.
  *
+ * - `covariates`: time-invariant covariates by name, for fits with covariates; optional.
+ *
  * Times are in the unit of the fit (`timeUnit`, weeks by default), the unit that
  * {@link summarizeHistories} produced them in.
  *
@@ -32,6 +34,7 @@ export const PurchaseHistorySchema = z
     tx: z.number().nonnegative(),
     T: z.number().nonnegative(),
     monetaryMean: z.number().nonnegative().optional(),
+    covariates: z.record(z.string(), z.number()).optional(),
   })
   .superRefine((h, ctx) => {
     if (h.tx > h.T) ctx.addIssue({ code: 'custom', path: ['tx'], message: `Recency tx (${h.tx}) exceeds age T (${h.T})` });
@@ -51,4 +54,9 @@ export interface HistoryPoint {
   readonly tx: number;
   /** Time from the first purchase to the end of observation. */
   readonly T: number;
+  /**
+   * Time-invariant covariates by name (for fits made with the `covariates` option; other fits ignore
+   * them). Values must be finite numbers.
+   */
+  readonly covariates?: Readonly<Record<string, number>> | undefined;
 }

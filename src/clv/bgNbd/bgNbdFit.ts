@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { TimeUnitSchema } from '../../models/primitives.js';
 import { BgNbdParamsSchema } from './bgNbdParams.js';
+import { FitCovariatesSchema, ParameterCovarianceSchema } from '../covariates/covariateFit.js';
 
 /** The diagnostics of a fit, as JSON. @internal */
 export const FitDiagnosticsSchema = z.object({
@@ -57,6 +58,10 @@ export const BgNbdFitSchema = z.object({
   standardErrors: BgNbdParamsSchema,
   diagnostics: FitDiagnosticsSchema,
   ...penaltyShape,
+  /** Present for fits made with the `covariates` option: the coefficients with standard errors. */
+  covariates: FitCovariatesSchema.optional(),
+  /** The covariance of the estimates (log-parameters, then coefficients), for prediction intervals. */
+  covariance: ParameterCovarianceSchema.optional(),
 });
 
 /** A fitted BG/NBD model (see {@link BgNbdFitSchema}). @category CLV */

@@ -1,4 +1,7 @@
 import type { TimeUnit } from '../../models/primitives.js';
+import type { CovariateNames } from '../covariates/covariateFit.js';
+import { bgNbdCovariateSpec } from '../covariates/covariateModels.js';
+import { fitWithCovariates } from '../covariates/fitWithCovariates.js';
 import type { HistoryColumns } from '../historyColumns.js';
 import { fitOnRescaledAxis, fitValidated, type RescaledModel } from '../numeric/fitOnRescaledAxis.js';
 import type { HistoryPoint } from '../purchaseHistory.js';
@@ -24,6 +27,13 @@ export interface FitBgNbdOptions {
    * @defaultValue 0
    */
   readonly penalizer?: number;
+  /**
+   * Time-invariant covariates to estimate, by name, read from each history's `covariates` (CLVTools'
+   * parameterisation, see {@link FitCovariatesSchema}). The fit then carries `covariates` (the
+   * coefficients with standard errors) and its predictions use each customer's covariates. Needs
+   * histories as objects; not combinable with `penalizer`.
+   */
+  readonly covariates?: CovariateNames;
 }
 
 // Fixed starts in log-parameters on the rescaled axis (max T = 1): (r, α, a, b) = (1, 1, 1, 1) first,
@@ -76,6 +86,9 @@ export const betaGeometricStarts = [
  * @see {@link fitBgNbdUnchecked} for columns that are already valid.
  */
 export function fitBgNbd(histories: readonly HistoryPoint[] | HistoryColumns, options: FitBgNbdOptions = {}): BgNbdFit {
+  if (options.covariates !== undefined) {
+    return { model: 'bg-nbd', ...fitWithCovariates(histories, { ...options, covariates: options.covariates }, bgNbdCovariateSpec) };
+  }
   return fitValidated(histories, options, 'fitBgNbd', fitBgNbdUnchecked);
 }
 

@@ -1,4 +1,7 @@
 import type { TimeUnit } from '../../models/primitives.js';
+import type { CovariateNames } from '../covariates/covariateFit.js';
+import { paretoNbdCovariateSpec } from '../covariates/covariateModels.js';
+import { fitWithCovariates } from '../covariates/fitWithCovariates.js';
 import type { HistoryColumns } from '../historyColumns.js';
 import { fitOnRescaledAxis, fitValidated, type RescaledModel } from '../numeric/fitOnRescaledAxis.js';
 import type { HistoryPoint } from '../purchaseHistory.js';
@@ -23,6 +26,13 @@ export interface FitParetoNbdOptions {
    * @defaultValue 0
    */
   readonly penalizer?: number;
+  /**
+   * Time-invariant covariates to estimate, by name, read from each history's `covariates` (CLVTools'
+   * parameterisation, see {@link FitCovariatesSchema}). The fit then carries `covariates` (the
+   * coefficients with standard errors) and its predictions use each customer's covariates. Needs
+   * histories as objects; not combinable with `penalizer`.
+   */
+  readonly covariates?: CovariateNames;
 }
 
 // Fixed starts in log-parameters on the rescaled axis (max T = 1): (r, α, s, β) = (1, 1, 1, 1) first,
@@ -90,6 +100,9 @@ const paretoNbdModel: RescaledModel<ParetoNbdData, keyof ParetoNbdParams> = {
  * @see {@link fitParetoNbdUnchecked} for columns that are already valid.
  */
 export function fitParetoNbd(histories: readonly HistoryPoint[] | HistoryColumns, options: FitParetoNbdOptions = {}): ParetoNbdFit {
+  if (options.covariates !== undefined) {
+    return { model: 'pareto-nbd', ...fitWithCovariates(histories, { ...options, covariates: options.covariates }, paretoNbdCovariateSpec) };
+  }
   return fitValidated(histories, options, 'fitParetoNbd', fitParetoNbdUnchecked);
 }
 

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { TimeUnitSchema } from '../../models/primitives.js';
 import { FitDiagnosticsSchema, penaltyShape } from '../bgNbd/bgNbdFit.js';
 import { ParetoNbdParamsSchema } from './paretoNbdParams.js';
+import { FitCovariatesSchema, ParameterCovarianceSchema } from '../covariates/covariateFit.js';
 
 /**
  * A fitted Pareto/NBD model as plain data: what {@link fitParetoNbd} returns, and what `JSON.parse`
@@ -36,6 +37,10 @@ export const ParetoNbdFitSchema = z.object({
   standardErrors: ParetoNbdParamsSchema,
   diagnostics: FitDiagnosticsSchema,
   ...penaltyShape,
+  /** Present for fits made with the `covariates` option: the coefficients with standard errors. */
+  covariates: FitCovariatesSchema.optional(),
+  /** The covariance of the estimates (log-parameters, then coefficients), for prediction intervals. */
+  covariance: ParameterCovarianceSchema.optional(),
 });
 
 /** A fitted Pareto/NBD model (see {@link ParetoNbdFitSchema}). @category CLV */
