@@ -8,6 +8,45 @@ import { logBeta, logGamma } from '../../internal/logGamma.js';
 import { digamma } from '../numeric/digamma.js';
 import { paretoNbdLogTail } from '../paretoNbd/paretoNbdTail.js';
 
+/**
+ * ln Γ(r+x) − ln Γ(r) and ψ(r+x) − ψ(r) for one r and small integer x, memoised: every customer
+ * shares r, so a likelihood evaluation computes them once per distinct x instead of once per row.
+ * @internal
+ */
+export class GammaMemo {
+  #r = Number.NaN;
+  readonly #logGamma = new Float64Array(1024);
+  readonly #digamma = new Float64Array(1024);
+  readonly #filled = new Uint8Array(1024);
+  #lgR = 0;
+  #psiR = 0;
+
+  /** Writes [ln Γ(r+x) − ln Γ(r), ψ(r+x) − ψ(r)] into `out`. */
+  terms(r: number, x: number, out: Float64Array): void {
+    if (r !== this.#r) {
+      this.#r = r;
+      this.#filled.fill(0);
+      this.#lgR = logGamma(r);
+      this.#psiR = digamma(r);
+    }
+    if (x < 1024 && this.#filled[x] === 1) {
+      out[0] = this.#logGamma[x] as number;
+      out[1] = this.#digamma[x] as number;
+      return;
+    }
+    const lg = logGamma(r + x) - this.#lgR;
+    const psi = digamma(r + x) - this.#psiR;
+    if (x < 1024) {
+      this.#logGamma[x] = lg;
+      this.#digamma[x] = psi;
+      this.#filled[x] = 1;
+    }
+    out[0] = lg;
+    out[1] = psi;
+  }
+}
+
+const gammaTerms = new Float64Array(2);
 const dB = new Float64Array(4);
 const dC = new Float64Array(4);
 
@@ -20,7 +59,7 @@ const dC = new Float64Array(4);
  * {@link paretoNbdLogTail}, whose derivatives are term by term). NaN when the tail series fails.
  * @internal
  */
-export function paretoNbdRowLogLikelihood(p: ArrayLike<number>, x: number, tx: number, T: number, gradient: Float64Array): number {
+export function paretoNbdRowLogLikelihood(p: ArrayLike<number>, x: number, tx: number, T: number, gradient: Float64Array, memo: GammaMemo): number {
   const r = p[0] as number;
   const alpha = p[1] as number;
   const s = p[2] as number;
@@ -39,11 +78,12 @@ export function paretoNbdRowLogLikelihood(p: ArrayLike<number>, x: number, tx: n
   const wB = logDifference === Number.NEGATIVE_INFINITY ? 0 : Math.exp(b - logBracket);
   const wC = logDifference === Number.NEGATIVE_INFINITY ? 0 : Math.exp(c - logBracket);
   // ∂A, with ∂(ln s)/∂s = 1/s added to B and C.
-  gradient[0] = digamma(r + x) - digamma(r) + Math.log(alpha) + wA * -logAlphaT + wB * (dB[0] as number) - wC * (dC[0] as number);
+  memo.terms(r, x, gammaTerms);
+  gradient[0] = (gammaTerms[1] as number) + Math.log(alpha) + wA * -logAlphaT + wB * (dB[0] as number) - wC * (dC[0] as number);
   gradient[1] = r / alpha + (wA * -(r + x)) / (alpha + T) + wB * (dB[1] as number) - wC * (dC[1] as number);
   gradient[2] = Math.log(beta) + wA * -logBetaT + wB * ((dB[2] as number) + 1 / s) - wC * ((dC[2] as number) + 1 / s);
   gradient[3] = s / beta + (wA * -s) / (beta + T) + wB * (dB[3] as number) - wC * (dC[3] as number);
-  return logGamma(r + x) - logGamma(r) + r * Math.log(alpha) + s * Math.log(beta) + logBracket;
+  return (gammaTerms[0] as number) + r * Math.log(alpha) + s * Math.log(beta) + logBracket;
 }
 
 /**
@@ -54,7 +94,7 @@ export function paretoNbdRowLogLikelihood(p: ArrayLike<number>, x: number, tx: n
  * P = −(r+x) ln(α+T), Q = ln a − ln(b+x−1) − (r+x) ln(α+tₓ). Derivatives through digamma.
  * @internal
  */
-export function bgNbdRowLogLikelihood(p: ArrayLike<number>, x: number, tx: number, T: number, gradient: Float64Array): number {
+export function bgNbdRowLogLikelihood(p: ArrayLike<number>, x: number, tx: number, T: number, gradient: Float64Array, memo: GammaMemo): number {
   const r = p[0] as number;
   const alpha = p[1] as number;
   const a = p[2] as number;
@@ -75,9 +115,10 @@ export function bgNbdRowLogLikelihood(p: ArrayLike<number>, x: number, tx: numbe
   }
   const psiABX = digamma(a + b + x);
   const psiAB = digamma(a + b);
-  gradient[0] = digamma(r + x) - digamma(r) + Math.log(alpha) - wP * logAlphaT - wQ * logAlphaTx;
+  memo.terms(r, x, gammaTerms);
+  gradient[0] = (gammaTerms[1] as number) + Math.log(alpha) - wP * logAlphaT - wQ * logAlphaTx;
   gradient[1] = r / alpha - (wP * (r + x)) / (alpha + T) - (x > 0 ? (wQ * (r + x)) / (alpha + tx) : 0);
   gradient[2] = psiAB - psiABX + (x > 0 ? wQ / a : 0);
   gradient[3] = digamma(b + x) - psiABX - digamma(b) + psiAB - (x > 0 ? wQ / (b + x - 1) : 0);
-  return logGamma(r + x) - logGamma(r) + r * Math.log(alpha) + logBeta(a, b + x) - logBeta(a, b) + logBracket;
+  return (gammaTerms[0] as number) + r * Math.log(alpha) + logBeta(a, b + x) - logBeta(a, b) + logBracket;
 }
