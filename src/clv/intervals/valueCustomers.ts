@@ -13,6 +13,7 @@ import type { TransactionModelFit } from '../transactionModelFit.js';
 import type { Interval, IntervalOptions } from './intervalOptions.js';
 import { aliveKernel, type ContinuousModel, ifAliveKernel, paramsOf, parameterNames } from './modelKernels.js';
 import { drawParameters, intervalOf, type ParameterDraws } from './parameterDraws.js';
+import { AliveRun } from './aliveRun.js';
 
 /** The value of one customer with intervals. @category CLV */
 export interface CustomerValueInterval {
@@ -129,34 +130,77 @@ export function valueCustomers(
   const aliveWork = new Float64Array(draws);
   const totalClv = new Float64Array(draws);
   const totalPurchases = new Float64Array(draws);
+  const lastClv = new Float64Array(draws);
+  const lastPurchases = new Float64Array(draws);
   const result: CustomerValueInterval[] = new Array(n);
+  // Parameter objects per draw, built once: the loops below call kernels ~customers × draws times.
+  const baseDraws = Array.from({ length: draws }, (_, d) => drawnParams(model, drawn, d, [0, 0]));
+  const spendDraws0 = Array.from({ length: draws }, (_, d) => ({ p: spendDrawn.values[d * 3] as number, q: spendDrawn.values[d * 3 + 1] as number, v: spendDrawn.values[d * 3 + 2] as number }));
+  const xp = new Float64Array(drawn.purchaseCount);
+  const xd = new Float64Array(drawn.dropoutCount);
+  const paramsFor = (d: number) => {
+    if (covariates === undefined) return baseDraws[d] as ReturnType<typeof paramsOf>;
+    const row = d * drawn.width;
+    let purchase = 0;
+    for (let j = 0; j < xp.length; j++) purchase += (drawn.values[row + 4 + j] as number) * (xp[j] as number);
+    let dropout = 0;
+    for (let j = 0; j < xd.length; j++) dropout += (drawn.values[row + 4 + xp.length + j] as number) * (xd[j] as number);
+    return scaleParams(model === 'pareto-nbd' ? 'pareto-nbd' : 'bg-nbd', baseDraws[d] as ReturnType<typeof paramsOf>, purchase, dropout);
+  };
+  const run = new AliveRun(model, draws);
   let previous = -1;
-  let previousTx = -1;
+  let previousZbar = Number.NaN;
   for (const i of order) {
     const h = histories[i] as PurchaseHistory;
-    const sameSeries = previous >= 0 && sameKey(histories[previous] as PurchaseHistory, h, covariateKeys, previous, i);
+    if (covariates !== undefined) {
+      covariates.purchase.names.forEach((name, j) => (xp[j] = h.covariates?.[name] as number));
+      covariates.dropout.names.forEach((name, j) => (xd[j] = h.covariates?.[name] as number));
+    }
+    const last = previous >= 0 ? (histories[previous] as PurchaseHistory) : undefined;
+    const sameSeries = last !== undefined && sameKey(last, h, covariateKeys, previous, i);
+    const sameAlive = sameSeries && h.tx === last.tx;
     if (!sameSeries) {
+      run.start(paramsFor, h.x, h.T);
       for (let d = 0; d < draws; d++) {
-        const [discounted, total] = horizonSeries(model, drawnParams(model, drawn, d, individualEta(drawn, d, covariates, histories[i] as PurchaseHistory, etaP[i] as number, etaD[i] as number)), h.x, h.T, settings, discounts);
+        const [discounted, total] = horizonSeries(model, run.params(d), h.x, h.T, settings, discounts);
         seriesDiscounted[d] = discounted;
         seriesTotal[d] = total;
       }
     }
-    if (!sameSeries || h.tx !== previousTx) {
-      for (let d = 0; d < draws; d++) aliveDraws[d] = aliveKernel(model, drawnParams(model, drawn, d, individualEta(drawn, d, covariates, h, etaP[i] as number, etaD[i] as number)), h.x, h.tx, h.T);
+    if (!sameAlive) run.fill(h.tx, aliveDraws);
+    const zbar = h.x === 0 ? 0 : (h.monetaryMean ?? 0);
+    if (sameAlive && zbar === previousZbar) {
+      // The same draws as the customer before: the same bounds, and the same terms of the totals.
+      const before = result[previous] as CustomerValueInterval;
+      const v = point[i] as (typeof point)[number];
+      result[i] = {
+        customerId: h.customerId,
+        clv: { ...before.clv, value: v.clv },
+        expectedPurchases: { ...before.expectedPurchases, value: v.expectedPurchases },
+        expectedSpend: { ...before.expectedSpend, value: v.expectedSpend },
+        probabilityAlive: { ...before.probabilityAlive, value: v.probabilityAlive },
+      };
+      for (let d = 0; d < draws; d++) {
+        totalClv[d] = (totalClv[d] as number) + (lastClv[d] as number);
+        totalPurchases[d] = (totalPurchases[d] as number) + (lastPurchases[d] as number);
+      }
+      previous = i;
+      continue;
     }
     previous = i;
-    previousTx = h.tx;
-    const zbar = h.x === 0 ? 0 : (h.monetaryMean ?? 0);
+    previousZbar = zbar;
     for (let d = 0; d < draws; d++) {
-      const row = d * 3;
-      const spendValue = gammaGammaExpectedSpendUnchecked({ p: spendDrawn.values[row] as number, q: spendDrawn.values[row + 1] as number, v: spendDrawn.values[row + 2] as number }, h.x, zbar);
+      const spendValue = gammaGammaExpectedSpendUnchecked(spendDraws0[d] as { p: number; q: number; v: number }, h.x, zbar);
       const alive = aliveDraws[d] as number;
+      const clv = settings.margin * spendValue * alive * (seriesDiscounted[d] as number);
+      const purchases = alive * (seriesTotal[d] as number);
       spendDraws[d] = spendValue;
-      clvDraws[d] = settings.margin * spendValue * alive * (seriesDiscounted[d] as number);
-      purchaseDraws[d] = alive * (seriesTotal[d] as number);
-      totalClv[d] = (totalClv[d] as number) + (clvDraws[d] as number);
-      totalPurchases[d] = (totalPurchases[d] as number) + (purchaseDraws[d] as number);
+      clvDraws[d] = clv;
+      purchaseDraws[d] = purchases;
+      lastClv[d] = clv;
+      lastPurchases[d] = purchases;
+      totalClv[d] = (totalClv[d] as number) + clv;
+      totalPurchases[d] = (totalPurchases[d] as number) + purchases;
     }
     const v = point[i] as (typeof point)[number];
     aliveWork.set(aliveDraws);
@@ -188,20 +232,6 @@ export function valueCustomers(
 function sameKey(a: PurchaseHistory, b: PurchaseHistory, keys: readonly string[], i: number, j: number): boolean {
   return a.x === b.x && a.T === b.T && keys[i] === keys[j];
 }
-
-/** The linear predictors of draw d for one history (the draw's coefficients times its covariates). */
-function individualEta(drawn: ParameterDraws, d: number, covariates: TransactionModelFitCovariates, h: PurchaseHistory, etaP: number, etaD: number): [number, number] {
-  if (covariates === undefined) return [0, 0];
-  if (drawn.purchaseCount + drawn.dropoutCount === 0) return [etaP, etaD];
-  const row = d * drawn.width;
-  let p = 0;
-  covariates.purchase.names.forEach((name, j) => (p += (drawn.values[row + 4 + j] as number) * (h.covariates?.[name] as number)));
-  let q = 0;
-  covariates.dropout.names.forEach((name, j) => (q += (drawn.values[row + 4 + drawn.purchaseCount + j] as number) * (h.covariates?.[name] as number)));
-  return [p, q];
-}
-
-type TransactionModelFitCovariates = Extract<ContinuousFit, { model: 'pareto-nbd' }>['covariates'];
 
 /** The individual parameters of draw d. */
 function drawnParams(model: ContinuousModel, drawn: ParameterDraws, d: number, eta: [number, number]): ReturnType<typeof paramsOf> {
