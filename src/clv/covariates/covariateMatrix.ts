@@ -90,6 +90,31 @@ export function covariateMatrix(histories: readonly WithCovariates[], names: rea
 }
 
 /**
+ * The purchase and dropout matrices of {@link covariateMatrix}, reporting the issues of both (by row).
+ * @throws {@link RelmarkError} `invalid_input` with every missing or non-finite value.
+ * @internal
+ */
+export function covariateMatrices(histories: readonly WithCovariates[], names: ResolvedCovariateNames, where: string): { purchase: Float64Array; dropout: Float64Array } {
+  const issues: RelmarkIssue[] = [];
+  const read = (list: readonly string[]) => {
+    try {
+      return covariateMatrix(histories, list, where);
+    } catch (error) {
+      if (!(error instanceof RelmarkError)) throw error;
+      issues.push(...error.issues);
+      return new Float64Array(0);
+    }
+  };
+  const purchase = read(names.purchase);
+  const dropout = read(names.dropout);
+  if (issues.length > 0) {
+    const row = (issue: RelmarkIssue) => issue.path[1] as number;
+    throw new RelmarkError('invalid_input', `${where}: invalid covariates`, { issues: issues.sort((a, b) => row(a) - row(b)).slice(0, 1000) });
+  }
+  return { purchase, dropout };
+}
+
+/**
  * One history's covariate vector for `names` (for predictions).
  * @throws {@link RelmarkError} `invalid_input` with paths `[rowPath, 'covariates', name]`.
  * @internal

@@ -11,7 +11,7 @@ import { historyColumnsOf, type HistoryColumns } from '../historyColumns.js';
 import { type FitDiagnostics, maximizeLikelihood } from '../numeric/maximizeLikelihood.js';
 import type { HistoryPoint } from '../purchaseHistory.js';
 import type { CovariateNames, FitCovariates, ParameterCovariance } from './covariateFit.js';
-import { covariateMatrix, resolveCovariateNames, type WithCovariates } from './covariateMatrix.js';
+import { covariateMatrices, resolveCovariateNames, type WithCovariates } from './covariateMatrix.js';
 import { GammaMemo } from './rowLogLikelihoods.js';
 
 /** How a covariate moves a model parameter: qᵢ = q₀·exp(sign·γᵀxᵢ). @internal */
@@ -97,8 +97,7 @@ export function fitWithCovariates<K extends string>(
     });
   }
   const columns = historyColumnsOf(histories, where);
-  const purchaseX = covariateMatrix(histories, names.purchase, where);
-  const dropoutX = covariateMatrix(histories, names.dropout, where);
+  const { purchase: purchaseX, dropout: dropoutX } = covariateMatrices(histories, names, where);
   const n = columns.x.length;
   if (n === 0) throw new RelmarkError('empty_input', `${where}: no customers to fit`);
   let maxT = 0;

@@ -170,7 +170,9 @@ export function expectedPurchasesIntervals(
     previous = i;
   }
   if (!total.every(Number.isFinite) || !Number.isFinite(pointTotal)) {
-    throw new RelmarkError('not_converged', `${where}: some expectations could not be computed`, { details: { reason: 'series_did_not_converge' } });
+    throw new RelmarkError('not_converged', `${where}: some expectations could not be computed under the drawn parameters`, {
+      details: { reason: 'series_did_not_converge', hint: 'The standard errors are so wide that draws leave the region where the model is computable; the asymptotic normal is not a good description of this fit' },
+    });
   }
   return { customers, total: n === 0 ? { value: 0, lower: 0, upper: 0 } : intervalOf(pointTotal, total, draws, level) };
 }
