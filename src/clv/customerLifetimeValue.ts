@@ -131,19 +131,30 @@ export function parseOptions(transactionFit: unknown, spendFit: unknown, options
  * order. O(n + k·H) where k is the number of distinct (x, T) pairs (shared work), each costing a
  * hypergeometric series for BG/NBD and MBG/NBD and O(1) for Pareto/NBD (plus one series per customer
  * for its P(alive)).
+ * A transaction fit with `covariates` values every customer with its own parameters (from
+ * `histories[i].covariates`). With `options.intervals` the call returns
+ * {@link CustomerValueIntervals}: every number as `{ value, lower, upper }` and the totals of CLV
+ * and expected purchases, from a seeded parametric bootstrap (see {@link IntervalOptions}): the
+ * transaction model's estimates are drawn from their covariance, the spend model's p, q, v
+ * independently from their standard errors on the log scale (a stream derived from the seed);
+ * totals are quantiles of the per-draw totals. Cost: about (distinct (x, T) × H + distinct (x, tₓ, T))
+ * × draws kernel evaluations.
  *
  * @param transactionFit - A fitted transaction model ({@link fitBgNbd}, {@link fitParetoNbd} or {@link fitMbgNbd}).
  * @param spendFit - A fitted Gamma-Gamma model ({@link fitGammaGamma}), in the money unit wanted.
  * @param histories - Histories with customerId, x, tx, T (in the fit's unit) and monetaryMean.
- * @param options - Horizon, discount rate, margin and (for weekly fits) weeks per month.
- * @returns One {@link CustomerValue} per history, in input order.
+ * @param options - Horizon, discount rate, margin, (for weekly fits) weeks per month, and intervals.
+ * @returns One {@link CustomerValue} per history, in input order; with `intervals`,
+ *   {@link CustomerValueIntervals}.
  * @throws {@link RelmarkError} `invalid_parameters` for an invalid fit, a BG/BB fit (issue code
  *   `discrete_model`: its opportunities have no length in months; use {@link bgBbDert}), or a spend model
  *   without a finite mean for a customer (p·x + q ≤ 1); `invalid_options` for invalid options or `weeksPerMonth` on a
  *   fit not in weeks; `invalid_input` / `duplicate_id` for invalid histories (every issue with its path);
  *   `invalid_input` with issue code `not_representable` (path `['histories', i]`) when a customer's value
  *   exceeds the range of doubles (spends near 1e300 times many purchases): value it in a larger money unit;
- *   `not_converged` (issue code `series_did_not_converge`) when an expectation series cannot be summed.
+ *   `not_converged` (issue code `series_did_not_converge`) when an expectation series cannot be summed
+ *   (with intervals also when a drawn parameter set leaves the model's domain); `invalid_input` with a
+ *   path `['histories', i, 'covariates', name]` for a missing covariate.
  * @example
  * ```ts
  * import { customerLifetimeValue } from 'relmark/clv';
@@ -161,6 +172,11 @@ export function parseOptions(transactionFit: unknown, spendFit: unknown, options
  * });
  * value?.clv;
  * //=> 36.28
+ * const { totals } = customerLifetimeValue(bgNbd, gammaGamma, [{ customerId: 1, x: 2, tx: 30.43, T: 38.86, monetaryMean: 22.35 }], {
+ *   horizonMonths: 12, monthlyDiscountRate: 0.01, weeksPerMonth: 4.345, intervals: { level: 0.9, draws: 1000, seed: 1 },
+ * });
+ * [totals.clv.value, totals.clv.lower < 36.28 && 36.28 < totals.clv.upper];
+ * //=> [36.28, true]
  * ```
  * @category CLV
  * @see {@link customerLifetimeValueUnchecked} for columns.

@@ -54,7 +54,7 @@ export interface ExpectedPurchasesIntervals {
  * } as const;
  * const result = expectedPurchasesIntervals(fit, [{ x: 2, tx: 30.43, T: 38.86 }, { x: 0, tx: 0, T: 38.86 }], 52, { level: 0.9, draws: 500, seed: 1 });
  * [result.total.value, result.total.lower < result.total.value, result.total.value < result.total.upper];
- * //=> [1.7483, true, true]
+ * //=> [1.8102, true, true]
  * ```
  * @category CLV
  */
