@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { TimeUnitSchema } from '../../models/primitives.js';
 import { FitDiagnosticsSchema, penaltyShape } from '../bgNbd/bgNbdFit.js';
 import { MbgNbdParamsSchema } from './mbgNbdParams.js';
+import { ParameterCovarianceSchema } from '../covariates/covariateFit.js';
 
 /**
  * A fitted MBG/NBD model as plain data: what {@link fitMbgNbd} returns, and what `JSON.parse` of a
@@ -35,6 +36,8 @@ export const MbgNbdFitSchema = z.object({
   standardErrors: MbgNbdParamsSchema,
   diagnostics: FitDiagnosticsSchema,
   ...penaltyShape,
+  /** The covariance of the log-parameters, for prediction intervals. */
+  covariance: ParameterCovarianceSchema.optional(),
 });
 
 /** A fitted MBG/NBD model (see {@link MbgNbdFitSchema}). @category CLV */
