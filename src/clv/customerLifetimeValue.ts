@@ -10,8 +10,8 @@ import type { HistoryColumns } from './historyColumns.js';
 import { type PurchaseHistoryInput, PurchaseHistorySchema } from './purchaseHistory.js';
 import type { ValueKernels } from './model/transactionModel.js';
 import { type ContinuousTransactionModelFit, type TransactionModelFit, TransactionModelFitSchema, transactionModelList, transactionModelOf, unsupportedModel } from './transactionModels.js';
-
-/** The transaction models whose times are calendar times (all but the discrete BG/BB). */
+import { type IntervalOptions, parseIntervalOptions } from './intervals/intervalOptions.js';
+import { type CustomerValueIntervals, valueCustomers } from './intervals/valueCustomers.js';
 
 /** Options of {@link customerLifetimeValue}. @category CLV */
 export interface CustomerLifetimeValueOptions {
@@ -39,6 +39,11 @@ export interface CustomerLifetimeValueOptions {
    * @defaultValue 'monthly'
    */
   readonly discounting?: 'monthly' | 'continuous';
+  /**
+   * Prediction intervals (a seeded parametric bootstrap, see {@link IntervalOptions}): the call then
+   * returns {@link CustomerValueIntervals}, every number as `{ value, lower, upper }`, with totals.
+   */
+  readonly intervals?: IntervalOptions;
 }
 
 /** The value of one customer, with its parts. @category CLV */
@@ -78,12 +83,13 @@ export interface ValueColumnsResult {
 }
 
 /** The length of a month in the fit's time unit. @internal */
-function periodsPerMonth(timeUnit: TimeUnit, weeksPerMonth: number | undefined): number {
+export function periodsPerMonth(timeUnit: TimeUnit, weeksPerMonth: number | undefined): number {
   if (weeksPerMonth !== undefined) return weeksPerMonth;
   return msPerUnit.month / msPerUnit[timeUnit];
 }
 
-function parseOptions(transactionFit: unknown, spendFit: unknown, options: CustomerLifetimeValueOptions, where: string) {
+/** Validates the fits and options of {@link customerLifetimeValue}. @internal */
+export function parseOptions(transactionFit: unknown, spendFit: unknown, options: CustomerLifetimeValueOptions, where: string) {
   const fit = TransactionModelFitSchema.safeParse(transactionFit);
   if (!fit.success) {
     throw new RelmarkError('invalid_parameters', `${where}: invalid transaction model fit`, { issues: issuesFromZod(fit.error, ['transactionFit']), cause: fit.error });
@@ -132,20 +138,32 @@ function parseOptions(transactionFit: unknown, spendFit: unknown, options: Custo
  * order. O(n + k·H) where k is the number of distinct (x, T) pairs (shared work), each costing a
  * hypergeometric series for BG/NBD and MBG/NBD and O(1) for Pareto/NBD (plus one series per customer
  * for its P(alive)).
+ * A transaction fit with `covariates` values every customer with its own parameters (from
+ * `histories[i].covariates`). With `options.intervals` the call returns
+ * {@link CustomerValueIntervals}: every number as `{ value, lower, upper }` and the totals of CLV
+ * and expected purchases, from a seeded parametric bootstrap (see {@link IntervalOptions}): the
+ * transaction model's estimates are drawn from their covariance, the spend model's p, q, v
+ * independently from their standard errors on the log scale (a stream derived from the seed);
+ * totals are quantiles of the per-draw totals. Cost: about (distinct (x, T) × H + distinct (x, tₓ, T))
+ * × draws kernel evaluations.
  *
  * @param transactionFit - A fitted transaction model ({@link fitBgNbd}, {@link fitParetoNbd} or {@link fitMbgNbd}).
  * @param spendFit - A fitted Gamma-Gamma model ({@link fitGammaGamma}), in the money unit wanted.
  * @param histories - Histories with customerId, x, tx, T (in the fit's unit) and monetaryMean.
- * @param options - Horizon, discount rate, margin and (for weekly fits) weeks per month.
- * @returns One {@link CustomerValue} per history, in input order.
+ * @param options - Horizon, discount rate, margin, (for weekly fits) weeks per month, and intervals.
+ * @returns One {@link CustomerValue} per history, in input order; with `intervals`,
+ *   {@link CustomerValueIntervals}.
  * @throws {@link RelmarkError} `invalid_parameters` for an invalid fit, a BG/BB fit (issue code
  *   `discrete_model`: its opportunities have no length in months; use {@link bgBbDert}), or a spend model
  *   without a finite mean for a customer (p·x + q ≤ 1); `invalid_options` for invalid options or `weeksPerMonth` on a
  *   fit not in weeks, and for `discounting: 'continuous'` on a model without DERT (issue code `unsupported_model`)
- *   or with a zero rate; `invalid_input` / `duplicate_id` for invalid histories (every issue with its path);
+ *   or with a zero rate, and with `intervals` or a fit with covariates (issue code `unsupported_option`);
+ *   `invalid_input` / `duplicate_id` for invalid histories (every issue with its path);
  *   `invalid_input` with issue code `not_representable` (path `['histories', i]`) when a customer's value
  *   exceeds the range of doubles (spends near 1e300 times many purchases): value it in a larger money unit;
- *   `not_converged` (issue code `series_did_not_converge`) when an expectation series cannot be summed.
+ *   `not_converged` (issue code `series_did_not_converge`) when an expectation series cannot be summed
+ *   (with intervals also when a drawn parameter set leaves the model's domain); `invalid_input` with a
+ *   path `['histories', i, 'covariates', name]` for a missing covariate.
  * @example
  * ```ts
  * import { customerLifetimeValue } from 'relmark/clv';
@@ -163,6 +181,11 @@ function parseOptions(transactionFit: unknown, spendFit: unknown, options: Custo
  * });
  * value?.clv;
  * //=> 36.28
+ * const { totals } = customerLifetimeValue(bgNbd, gammaGamma, [{ customerId: 1, x: 2, tx: 30.43, T: 38.86, monetaryMean: 22.35 }], {
+ *   horizonMonths: 12, monthlyDiscountRate: 0.01, weeksPerMonth: 4.345, intervals: { level: 0.9, draws: 1000, seed: 1 },
+ * });
+ * [totals.clv.value, totals.clv.lower < 36.28 && 36.28 < totals.clv.upper];
+ * //=> [36.28, true]
  * ```
  * @category CLV
  * @see {@link customerLifetimeValueUnchecked} for columns.
@@ -171,20 +194,48 @@ export function customerLifetimeValue(
   transactionFit: TransactionModelFit,
   spendFit: GammaGammaFit,
   histories: readonly PurchaseHistoryInput[],
+  options: CustomerLifetimeValueOptions & { readonly intervals: IntervalOptions },
+): CustomerValueIntervals;
+export function customerLifetimeValue(
+  transactionFit: TransactionModelFit,
+  spendFit: GammaGammaFit,
+  histories: readonly PurchaseHistoryInput[],
   options: CustomerLifetimeValueOptions,
-): CustomerValue[] {
-  parseOptions(transactionFit, spendFit, options, 'customerLifetimeValue');
+): CustomerValue[];
+export function customerLifetimeValue(
+  transactionFit: TransactionModelFit,
+  spendFit: GammaGammaFit,
+  histories: readonly PurchaseHistoryInput[],
+  options: CustomerLifetimeValueOptions,
+): CustomerValue[] | CustomerValueIntervals {
+  const { intervals, ...plainOptions } = options ?? ({} as CustomerLifetimeValueOptions);
+  const checked = parseOptions(transactionFit, spendFit, plainOptions, 'customerLifetimeValue');
   const valid = requireAllValid(
     parseBatch(PurchaseHistorySchema, histories as readonly unknown[], { pathName: 'histories', uniqueKey: (h) => h.customerId }),
     'customerLifetimeValue',
   );
+  if (intervals !== undefined || ('covariates' in checked.fit && checked.fit.covariates !== undefined)) {
+    // Per-customer parameters (covariates) or draws (intervals): the per-customer path, which sums
+    // monthly increments only (no DERT over per-customer or drawn parameters).
+    if (checked.options.discounting === 'continuous') {
+      throw new RelmarkError('invalid_options', 'customerLifetimeValue: continuous discounting is not available with intervals or covariates', {
+        issues: [{ code: 'unsupported_option', path: ['discounting'], message: "Intervals and fits with covariates value customers month by month; use discounting 'monthly'" }],
+      });
+    }
+    const settings = { ...checked.options, month: periodsPerMonth(checked.fit.timeUnit, checked.options.weeksPerMonth) };
+    checkSpendMean(checked.spend, valid);
+    const parsedIntervals = intervals === undefined ? undefined : parseIntervalOptions(intervals, 'customerLifetimeValue');
+    const result = valueCustomers(checked.fit, checked.spend, valid, settings, parsedIntervals, 'customerLifetimeValue');
+    if (result.intervals !== undefined) return result.intervals;
+    return valid.map((h, i) => ({ customerId: h.customerId, ...(result.point[i] as (typeof result.point)[number]) }));
+  }
   const columns: ValueColumns = {
     x: Float64Array.from(valid, (h) => h.x),
     tx: Float64Array.from(valid, (h) => h.tx),
     T: Float64Array.from(valid, (h) => h.T),
     monetaryMean: Float64Array.from(valid, (h) => (h.x === 0 ? 0 : (h.monetaryMean ?? 0))),
   };
-  const result = valueColumns(transactionFit, spendFit, columns, options, 'histories');
+  const result = valueColumns(transactionFit, spendFit, columns, plainOptions, 'histories');
   return valid.map((h, i) => ({
     customerId: h.customerId,
     clv: result.clv[i] as number,
@@ -243,16 +294,14 @@ function valueColumns(
   rowPath: string,
 ): ValueColumnsResult {
   const { fit, spend, options: o } = parseOptions(transactionFit, spendFit, options, 'customerLifetimeValue');
-  const { ifAlive, alive } = modelKernels(fit);
-  const n = columns.x.length;
-  const { p, q } = spend.params;
-  let minX = Number.POSITIVE_INFINITY;
-  for (let i = 0; i < n; i++) minX = Math.min(minX, columns.x[i] as number);
-  if (n > 0 && !(p * minX + q > 1)) {
-    throw new RelmarkError('invalid_parameters', 'customerLifetimeValue: the spend model has no finite mean for some customers', {
-      issues: [{ code: 'no_finite_mean', path: ['spendFit', 'params', 'q'], message: `p·x + q must exceed 1; with x = ${minX} it is ${p * minX + q}` }],
+  if ('covariates' in fit && fit.covariates !== undefined) {
+    throw new RelmarkError('invalid_input', 'customerLifetimeValue: a fit with covariates needs histories with covariates', {
+      issues: [{ code: 'missing_covariates', path: [rowPath], message: 'Columns carry no covariates; call customerLifetimeValue with histories as objects' }],
     });
   }
+  const { ifAlive, alive } = modelKernels(fit);
+  const n = columns.x.length;
+  checkSpendMean(spend, { length: n, xAt: (i) => columns.x[i] as number });
   const month = periodsPerMonth(fit.timeUnit, o.weeksPerMonth);
   const discounts = Array.from({ length: o.horizonMonths }, (_, m) => 1 / (1 + o.monthlyDiscountRate) ** (m + 1));
   // Per (x, T): [discounted sum of monthly increments, total over the horizon] of E[Y | alive].
@@ -310,6 +359,19 @@ function valueColumns(
   }
   if (overflow.length > 0) throw new RelmarkError('invalid_input', 'customerLifetimeValue: some values cannot be represented as finite numbers', { issues: overflow });
   return { clv, expectedPurchases, expectedSpend, probabilityAlive };
+}
+
+/** Throws `invalid_parameters` when the spend model has no finite mean for the smallest x. */
+function checkSpendMean(spend: GammaGammaFit, rows: readonly { readonly x: number }[] | { readonly length: number; xAt(i: number): number }): void {
+  const { p, q } = spend.params;
+  const n = rows.length;
+  let minX = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < n; i++) minX = Math.min(minX, Array.isArray(rows) ? (rows[i] as { x: number }).x : (rows as { xAt(i: number): number }).xAt(i));
+  if (n > 0 && !(p * minX + q > 1)) {
+    throw new RelmarkError('invalid_parameters', 'customerLifetimeValue: the spend model has no finite mean for some customers', {
+      issues: [{ code: 'no_finite_mean', path: ['spendFit', 'params', 'q'], message: `p·x + q must exceed 1; with x = ${minX} it is ${p * minX + q}` }],
+    });
+  }
 }
 
 /**

@@ -50,6 +50,8 @@ export {
   type ValueColumns,
   type ValueColumnsResult,
 } from './customerLifetimeValue.js';
+export * from './covariates/index.js';
+export * from './intervals/index.js';
 export * from './simple/index.js';
 export * from './bgBb/index.js';
 export * from './sbg/index.js';

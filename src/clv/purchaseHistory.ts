@@ -13,6 +13,7 @@ import { IdSchema } from '../models/primitives.js';
  *   spend model needs it.
  * - `litt`: the sum of the logs of the x inter-purchase times (0 when x = 0); optional, as only
  *   MBG/CNBD-k needs it ({@link summarizeHistories} computes it with `litt: true`).
+ * - `covariates`: time-invariant covariates by name, for fits with covariates; optional.
  *
  * Times are in the unit of the fit (`timeUnit`, weeks by default), the unit that
  * {@link summarizeHistories} produced them in.
@@ -35,6 +36,7 @@ export const PurchaseHistorySchema = z
     T: z.number().nonnegative(),
     monetaryMean: z.number().nonnegative().optional(),
     litt: z.number().optional(),
+    covariates: z.record(z.string(), z.number()).optional(),
   })
   .superRefine((h, ctx) => {
     if (h.tx > h.T) ctx.addIssue({ code: 'custom', path: ['tx'], message: `Recency tx (${h.tx}) exceeds age T (${h.T})` });
@@ -57,4 +59,9 @@ export interface HistoryPoint {
   readonly T: number;
   /** The sum of the logs of the x inter-purchase times: read only by MBG/CNBD-k. */
   readonly litt?: number | undefined;
+  /**
+   * Time-invariant covariates by name (for fits made with the `covariates` option; other fits ignore
+   * them). Values must be finite numbers.
+   */
+  readonly covariates?: Readonly<Record<string, number>> | undefined;
 }

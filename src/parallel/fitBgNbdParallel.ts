@@ -190,6 +190,8 @@ export async function fitBgNbdParallel(histories: readonly HistoryPoint[] | Hist
       customers: totalWeight,
       standardErrors: { r: se(0, params.r), alpha: se(1, params.alpha), a: se(2, params.a), b: se(3, params.b) },
       diagnostics: ml.diagnostics,
+      // The log-parameter covariance, as fitBgNbd carries it for prediction intervals.
+      covariance: { names: ['r', 'alpha', 'a', 'b'], values: Array.from(ml.covariance) },
     };
   } catch (error) {
     if (error instanceof RelmarkError && error.code === 'not_converged') {

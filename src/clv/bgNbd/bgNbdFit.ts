@@ -1,6 +1,7 @@
 import type * as z from 'zod';
 import { modelFitSchema } from '../model/modelFitSchema.js';
 import { BgNbdParamsSchema } from './bgNbdParams.js';
+import { FitCovariatesSchema, ParameterCovarianceSchema } from '../covariates/covariateFit.js';
 
 /**
  * A fitted BG/NBD model as plain data: what {@link fitBgNbd} returns, and what `JSON.parse` of a
@@ -28,7 +29,12 @@ import { BgNbdParamsSchema } from './bgNbdParams.js';
  * ```
  * @category CLV
  */
-export const BgNbdFitSchema = modelFitSchema('bg-nbd', BgNbdParamsSchema);
+export const BgNbdFitSchema = modelFitSchema('bg-nbd', BgNbdParamsSchema).extend({
+  /** Present for fits made with the `covariates` option: the coefficients with standard errors. */
+  covariates: FitCovariatesSchema.optional(),
+  /** The covariance of the estimates (log-parameters, then coefficients), for prediction intervals. */
+  covariance: ParameterCovarianceSchema.optional(),
+});
 
 /** A fitted BG/NBD model (see {@link BgNbdFitSchema}). @category CLV */
 export type BgNbdFit = z.output<typeof BgNbdFitSchema>;

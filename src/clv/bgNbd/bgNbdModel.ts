@@ -1,3 +1,4 @@
+import { scaleBgNbdParams } from '../covariates/individualParams.js';
 import type { TransactionModel } from '../model/transactionModel.js';
 import { bgNbdExpectedPurchases, bgNbdExpectedPurchasesIfAlive } from './bgNbdExpectedPurchases.js';
 import { bgNbdConditionalProbabilityOfPurchases } from './bgNbdConditionalProbabilityOfPurchases.js';
@@ -30,6 +31,7 @@ export const bgNbdModel = {
   probabilityAlive: bgNbdProbabilityAlive,
   probabilityOfPurchases: bgNbdProbabilityOfPurchases,
   conditionalProbabilityOfPurchases: bgNbdConditionalProbabilityOfPurchases,
+  covariateParams: scaleBgNbdParams,
   valueKernels: (p: BgNbdParams) => ({ ifAlive: (x: number, T: number, t: number) => bgNbdExpectedPurchasesIfAlive(p, x, T, t), alive: (x: number, tx: number, T: number) => bgNbdProbabilityAliveUnchecked(p, x, tx, T) }),
   simulate: simulateBgNbd,
 } as const satisfies TransactionModel<'bg-nbd', BgNbdParams, BgNbdFit>;

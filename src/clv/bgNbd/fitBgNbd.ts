@@ -1,4 +1,7 @@
 import type { TimeUnit } from '../../models/primitives.js';
+import type { CovariateNames } from '../covariates/covariateFit.js';
+import { bgNbdCovariateSpec } from '../covariates/covariateModels.js';
+import { fitWithCovariates } from '../covariates/fitWithCovariates.js';
 import type { HistoryColumns, WeightedHistoryPoint } from '../historyColumns.js';
 import { fitOnRescaledAxis, fitValidated, type RescaledModel } from '../model/fitOnRescaledAxis.js';
 import type { BgNbdFit } from './bgNbdFit.js';
@@ -23,6 +26,13 @@ export interface FitBgNbdOptions {
    * @defaultValue 0
    */
   readonly penalizer?: number;
+  /**
+   * Time-invariant covariates to estimate, by name, read from each history's `covariates` (CLVTools'
+   * parameterisation, see {@link FitCovariatesSchema}). The fit then carries `covariates` (the
+   * coefficients with standard errors) and its predictions use each customer's covariates. Needs
+   * histories as objects; not combinable with `penalizer`.
+   */
+  readonly covariates?: CovariateNames;
 }
 
 // Fixed starts in log-parameters on the rescaled axis (max T = 1): (r, α, a, b) = (1, 1, 1, 1) first,
@@ -58,9 +68,15 @@ export const betaGeometricStarts = [
  * @param histories - Histories as objects (x, tx, T and an optional `weight`, the customers that
  *   share the row, as in {@link WeightedHistoryPoint} and the rows of `compressedHistoriesSql`;
  *   other fields are ignored) or as {@link HistoryColumns} with optional weights.
- * @param options - The time unit of the histories.
+ * With `covariates` (Fader & Hardie 2007, note 019, in CLVTools' parameterisation
+ * αᵢ = α₀·exp(−γ_purchaseᵀxᵢ), aᵢ = a₀·exp(γ_dropoutᵀxᵢ), bᵢ = b₀·exp(γ_dropoutᵀxᵢ), as CLVTools'
+ * `bgnbd_staticcov_LL_ind`) the method is that of {@link fitParetoNbd} with covariates.
+ *
+ * @param options - The time unit of the histories, a penalizer, or covariates.
  * @returns A {@link BgNbdFit}.
- * @throws {@link RelmarkError} `invalid_input` for invalid histories (every issue with its path);
+ * @throws {@link RelmarkError} `invalid_input` for invalid histories (every issue with its path;
+ *   `['histories', i, 'covariates', name]` for a missing or non-finite covariate);
+ *   `degenerate_data` for a constant covariate;
  *   `duplicate_id` if histories carry a `customerId` that repeats; `empty_input` if there are no customers; `invalid_options` for unknown or invalid options;
  *   `degenerate_data` (with `details.hint`) for data that cannot identify the model;
  *   `not_converged` if the optimiser fails (details hold its diagnostics and the budget it hit).
@@ -71,11 +87,17 @@ export const betaGeometricStarts = [
  * const fit = fitBgNbd(histories, { timeUnit: 'week' });
  * [fit.model, fit.customers, fit.params.r > 0.2 && fit.params.r < 0.3];
  * //=> ['bg-nbd', 5000, true]
+ * const withVip = Array.from(histories.x, (x, i) => ({ x, tx: histories.tx[i] ?? 0, T: 39, covariates: { vip: i % 2 } }));
+ * fitBgNbd(withVip, { covariates: { dropout: ['vip'] } }).covariates?.dropout.names;
+ * //=> ['vip']
  * ```
  * @category CLV
  * @see {@link fitBgNbdUnchecked} for columns that are already valid.
  */
 export function fitBgNbd(histories: readonly WeightedHistoryPoint[] | HistoryColumns, options: FitBgNbdOptions = {}): BgNbdFit {
+  if (options.covariates !== undefined) {
+    return { model: 'bg-nbd', ...fitWithCovariates(histories, { ...options, covariates: options.covariates }, bgNbdCovariateSpec) };
+  }
   return fitValidated(histories, options, 'fitBgNbd', fitBgNbdUnchecked);
 }
 

@@ -14,14 +14,14 @@ export type CandidateFitter = (calibration: readonly HistoryPoint[], options: { 
  *
  * @remarks Built from the table of transaction models (`clv/transactionModels.ts`): every
  * continuous-time model, in table order — today `'bg-nbd'` ({@link fitBgNbd}), `'pareto-nbd'`
- * ({@link fitParetoNbd}) and `'mbg-nbd'` ({@link fitMbgNbd}) — so a model added to the table is a
+ * ({@link fitParetoNbd}), `'mbg-nbd'` ({@link fitMbgNbd}) and `'mbg-cnbd-k'` ({@link fitMbgCnbdK}) — so a model added to the table is a
  * candidate without further edits. BG/BB's discrete histories cannot be compared with them on the same
  * data; any other fitter can be compared by passing `{ name, fit }` to {@link compareModels} instead of a name.
  * @example
  * ```ts
  * import { candidateModels } from 'relmark/clv';
  * Object.keys(candidateModels);
- * //=> ['bg-nbd', 'pareto-nbd', 'mbg-nbd']
+ * //=> ['bg-nbd', 'pareto-nbd', 'mbg-nbd', 'mbg-cnbd-k']
  * ```
  * @category CLV
  */

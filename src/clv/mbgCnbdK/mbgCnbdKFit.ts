@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { TimeUnitSchema } from '../../models/primitives.js';
 import { FitDiagnosticsSchema, penaltyShape } from '../model/modelFitSchema.js';
 import { MbgCnbdKParamsSchema } from './mbgCnbdKParams.js';
+import { ParameterCovarianceSchema } from '../covariates/covariateFit.js';
 
 const positive = z.number().nonnegative();
 
@@ -44,6 +45,8 @@ export const MbgCnbdKFitSchema = z.object({
   diagnostics: FitDiagnosticsSchema,
   kProfile: z.array(z.object({ k: z.number().int().min(1), logLikelihood: z.number() })),
   ...penaltyShape,
+  /** The covariance of the log-parameters (r, α, a, b) at the chosen k, as the other fits carry it. */
+  covariance: ParameterCovarianceSchema.optional(),
 });
 
 /** A fitted MBG/CNBD-k model (see {@link MbgCnbdKFitSchema}). @category CLV */

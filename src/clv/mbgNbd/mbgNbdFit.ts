@@ -1,6 +1,7 @@
 import type * as z from 'zod';
 import { modelFitSchema } from '../model/modelFitSchema.js';
 import { MbgNbdParamsSchema } from './mbgNbdParams.js';
+import { ParameterCovarianceSchema } from '../covariates/covariateFit.js';
 
 /**
  * A fitted MBG/NBD model as plain data: what {@link fitMbgNbd} returns, and what `JSON.parse` of a
@@ -25,7 +26,10 @@ import { MbgNbdParamsSchema } from './mbgNbdParams.js';
  * ```
  * @category CLV
  */
-export const MbgNbdFitSchema = modelFitSchema('mbg-nbd', MbgNbdParamsSchema);
+export const MbgNbdFitSchema = modelFitSchema('mbg-nbd', MbgNbdParamsSchema).extend({
+  /** The covariance of the log-parameters, for prediction intervals. */
+  covariance: ParameterCovarianceSchema.optional(),
+});
 
 /** A fitted MBG/NBD model (see {@link MbgNbdFitSchema}). @category CLV */
 export type MbgNbdFit = z.output<typeof MbgNbdFitSchema>;

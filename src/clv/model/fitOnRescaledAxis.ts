@@ -49,6 +49,8 @@ export interface RescaledFit<K extends string> {
   readonly logLikelihood: number;
   readonly customers: number;
   readonly standardErrors: Record<K, number>;
+  /** The covariance of the log-parameters (row-major; rescaling time shifts a log-rate, so it is axis-free), for prediction intervals. */
+  readonly covariance: { readonly names: K[]; readonly values: number[] };
   readonly diagnostics: FitDiagnostics;
   /** Present only with a penalizer > 0: the coefficient. */
   readonly penalizer?: number;
@@ -136,6 +138,7 @@ export function fitOnRescaledAxis<D, K extends string>(columns: HistoryColumns, 
     logLikelihood: -ml.value * ml.totalWeight + weightedX * Math.log(scale),
     customers: totalWeight,
     standardErrors,
+    covariance: { names: [...model.names], values: Array.from(ml.covariance) },
     diagnostics: ml.diagnostics,
     ...(penalizer > 0 ? { penalizer, penalty: ml.penalty } : {}),
   };

@@ -54,7 +54,7 @@ export interface ValueKernels {
  *   `invalid_input`): the generic functions only look the model up.
  * - `likelihood` is the log-likelihood kernel with its analytic gradient, the data arrangement and the fixed
  *   starting points that `fitOnRescaledAxis` maximises; models fitted another way (BG/BB) leave it out.
- * - Optional members (`conditionalProbabilityOfPurchases`, `dert`, `valueKernels`) are what a model
+ * - Optional members (`conditionalProbabilityOfPurchases`, `dert`, `valueKernels`, `covariateParams`) are what a model
  *   has a published expression for; the generic function throws `invalid_parameters` with the issue code
  *   `unsupported_model` for a model without it.
  * Descriptors hold functions, so they are not data to save: a saved fit is (tag, params, …) and finds its
@@ -93,6 +93,11 @@ export interface TransactionModel<Tag extends string, P, F extends { readonly mo
   conditionalProbabilityOfPurchases?(params: P, history: HistoryPoint, n: number, t: number): number;
   /** Discounted expected residual transactions at a continuously compounded rate per time unit, where published. */
   dert?(params: P, history: HistoryPoint, continuousDiscountRate: number): number;
+  /**
+   * A customer's own parameters under a fit with covariates, from the linear predictors
+   * (γ_purchaseᵀxᵢ, γ_dropoutᵀzᵢ): for the models fitted with covariates (CLVTools' parameterisation).
+   */
+  covariateParams?(params: P, purchase: number, dropout: number): P;
   /** The CLV kernels (continuous models). */
   valueKernels?(params: P): ValueKernels;
   /** Seeded exact simulation: columns x, tx, T. */

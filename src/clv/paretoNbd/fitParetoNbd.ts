@@ -1,4 +1,7 @@
 import type { TimeUnit } from '../../models/primitives.js';
+import type { CovariateNames } from '../covariates/covariateFit.js';
+import { paretoNbdCovariateSpec } from '../covariates/covariateModels.js';
+import { fitWithCovariates } from '../covariates/fitWithCovariates.js';
 import type { HistoryColumns, WeightedHistoryPoint } from '../historyColumns.js';
 import { fitOnRescaledAxis, fitValidated, type RescaledModel } from '../model/fitOnRescaledAxis.js';
 import type { ParetoNbdFit } from './paretoNbdFit.js';
@@ -22,6 +25,13 @@ export interface FitParetoNbdOptions {
    * @defaultValue 0
    */
   readonly penalizer?: number;
+  /**
+   * Time-invariant covariates to estimate, by name, read from each history's `covariates` (CLVTools'
+   * parameterisation, see {@link FitCovariatesSchema}). The fit then carries `covariates` (the
+   * coefficients with standard errors) and its predictions use each customer's covariates. Needs
+   * histories as objects; not combinable with `penalizer`.
+   */
+  readonly covariates?: CovariateNames;
 }
 
 // Fixed starts in log-parameters on the rescaled axis (max T = 1): (r, α, s, β) = (1, 1, 1, 1) first,
@@ -72,9 +82,18 @@ export const paretoNbdLikelihood: RescaledModel<ParetoNbdData, keyof ParetoNbdPa
  * @param histories - Histories as objects (x, tx, T and an optional `weight`, the customers that
  *   share the row, as in {@link WeightedHistoryPoint} and the rows of `compressedHistoriesSql`;
  *   other fields are ignored) or as {@link HistoryColumns} with optional weights.
- * @param options - The time unit of the histories.
+ * With `covariates` (Fader & Hardie 2007, brucehardie.com note 019, in CLVTools' parameterisation
+ * αᵢ = α₀·exp(−γ_purchaseᵀxᵢ), βᵢ = β₀·exp(−γ_dropoutᵀxᵢ), as CLVTools' `pnbd_staticcov_LL_ind`)
+ * the histories must be objects with `covariates`; customers with identical (x, tₓ, T, covariates)
+ * are grouped, covariates standardised internally, the start is the fit without covariates and the
+ * gradient analytic; the fit adds `covariates` (coefficients with standard errors) and every fit
+ * carries `covariance` (log-parameters, then coefficients) for prediction intervals.
+ *
+ * @param options - The time unit of the histories, a penalizer, or covariates.
  * @returns A {@link ParetoNbdFit}.
- * @throws {@link RelmarkError} `invalid_input` for invalid histories (every issue with its path);
+ * @throws {@link RelmarkError} `invalid_input` for invalid histories (every issue with its path;
+ *   `['histories', i, 'covariates', name]` for a missing or non-finite covariate, and columns with
+ *   the `covariates` option); `degenerate_data` for a covariate that is the same for everybody;
  *   `duplicate_id` if histories carry a `customerId` that repeats; `empty_input` if there are no
  *   customers; `invalid_options` for unknown or invalid options (a negative penalizer);
  *   `degenerate_data` (with `details.hint`) for data that cannot identify the model; `not_converged`
@@ -86,11 +105,19 @@ export const paretoNbdLikelihood: RescaledModel<ParetoNbdData, keyof ParetoNbdPa
  * const fit = fitParetoNbd(histories, { timeUnit: 'week' });
  * [fit.model, fit.customers, fit.params.r > 0.4 && fit.params.r < 0.7];
  * //=> ['pareto-nbd', 5000, true]
+ * // With a covariate: a customer with vip = 1 buys at e^γ times the rate.
+ * const withVip = Array.from(histories.x, (x, i) => ({ x, tx: histories.tx[i] ?? 0, T: 39, covariates: { vip: i % 2 } }));
+ * const covariateFit = fitParetoNbd(withVip, { covariates: { purchase: ['vip'] } });
+ * covariateFit.covariates?.purchase.names;
+ * //=> ['vip']
  * ```
  * @category CLV
  * @see {@link fitParetoNbdUnchecked} for columns that are already valid.
  */
 export function fitParetoNbd(histories: readonly WeightedHistoryPoint[] | HistoryColumns, options: FitParetoNbdOptions = {}): ParetoNbdFit {
+  if (options.covariates !== undefined) {
+    return { model: 'pareto-nbd', ...fitWithCovariates(histories, { ...options, covariates: options.covariates }, paretoNbdCovariateSpec) };
+  }
   return fitValidated(histories, options, 'fitParetoNbd', fitParetoNbdUnchecked);
 }
 

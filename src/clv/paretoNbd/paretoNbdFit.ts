@@ -1,6 +1,7 @@
 import type * as z from 'zod';
 import { modelFitSchema } from '../model/modelFitSchema.js';
 import { ParetoNbdParamsSchema } from './paretoNbdParams.js';
+import { FitCovariatesSchema, ParameterCovarianceSchema } from '../covariates/covariateFit.js';
 
 /**
  * A fitted Pareto/NBD model as plain data: what {@link fitParetoNbd} returns, and what `JSON.parse`
@@ -26,7 +27,12 @@ import { ParetoNbdParamsSchema } from './paretoNbdParams.js';
  * ```
  * @category CLV
  */
-export const ParetoNbdFitSchema = modelFitSchema('pareto-nbd', ParetoNbdParamsSchema);
+export const ParetoNbdFitSchema = modelFitSchema('pareto-nbd', ParetoNbdParamsSchema).extend({
+  /** Present for fits made with the `covariates` option: the coefficients with standard errors. */
+  covariates: FitCovariatesSchema.optional(),
+  /** The covariance of the estimates (log-parameters, then coefficients), for prediction intervals. */
+  covariance: ParameterCovarianceSchema.optional(),
+});
 
 /** A fitted Pareto/NBD model (see {@link ParetoNbdFitSchema}). @category CLV */
 export type ParetoNbdFit = z.output<typeof ParetoNbdFitSchema>;

@@ -1,3 +1,4 @@
+import { scaleParetoNbdParams } from '../covariates/individualParams.js';
 import type { TransactionModel } from '../model/transactionModel.js';
 import { paretoNbdExpectedPurchases, paretoNbdExpectedPurchasesIfAlive } from './paretoNbdExpectedPurchases.js';
 import { paretoNbdConditionalProbabilityOfPurchases } from './paretoNbdConditionalProbabilityOfPurchases.js';
@@ -32,6 +33,7 @@ export const paretoNbdModel = {
   probabilityOfPurchases: paretoNbdProbabilityOfPurchases,
   conditionalProbabilityOfPurchases: paretoNbdConditionalProbabilityOfPurchases,
   dert: paretoNbdDert,
+  covariateParams: scaleParetoNbdParams,
   valueKernels: (p: ParetoNbdParams) => ({ ifAlive: (x: number, T: number, t: number) => paretoNbdExpectedPurchasesIfAlive(p, x, T, t), alive: (x: number, tx: number, T: number) => paretoNbdProbabilityAliveUnchecked(p, x, tx, T) }),
   simulate: simulateParetoNbd,
 } as const satisfies TransactionModel<'pareto-nbd', ParetoNbdParams, ParetoNbdFit>;

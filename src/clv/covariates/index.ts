@@ -1,0 +1,9 @@
+export {
+  CovariateEffectsSchema,
+  FitCovariatesSchema,
+  ParameterCovarianceSchema,
+  type CovariateEffects,
+  type CovariateNames,
+  type FitCovariates,
+  type ParameterCovariance,
+} from './covariateFit.js';
