@@ -69,7 +69,18 @@ export interface OccasionsResult {
 
 const builtIns = ['birthday', 'first_purchase', 'membership'] as const;
 
-const OptionsSchema = z.object({
+/**
+ * The options of {@link upcomingOccasions}, as checked (defaults filled in).
+ * @example
+ * ```ts
+ * import { UpcomingOccasionsOptionsSchema } from 'relmark/contact';
+ * const options = UpcomingOccasionsOptionsSchema.parse({ asOf: '2024-01-01T00:00:00Z', horizon: '7d' });
+ * [options.occasions, options.fallbackTimeZone];
+ * //=> [['birthday', 'first_purchase', 'membership'], 'UTC']
+ * ```
+ * @category Contact
+ */
+export const UpcomingOccasionsOptionsSchema = z.object({
   asOf: InstantSchema,
   horizon: ContactDurationSchema.refine((ms) => ms <= 364 * msPerDay, { message: 'A horizon of at most 364 days (so each occasion falls in it at most once)' }),
   fallbackTimeZone: TimeZoneSchema.default('UTC'),
@@ -79,7 +90,7 @@ const OptionsSchema = z.object({
 });
 
 /** Validated options of {@link upcomingOccasionsUnchecked}. @category Contact */
-export type UpcomingOccasionsUncheckedOptions = z.output<typeof OptionsSchema>;
+export type UpcomingOccasionsUncheckedOptions = z.output<typeof UpcomingOccasionsOptionsSchema>;
 
 /**
  * Birthdays, anniversaries of the first purchase and of membership, and custom dated occasions
@@ -123,7 +134,7 @@ export type UpcomingOccasionsUncheckedOptions = z.output<typeof OptionsSchema>;
  */
 export function upcomingOccasions(customers: readonly CustomerInput[], options: UpcomingOccasionsOptions): OccasionsResult {
   const optionIssues: RelmarkIssue[] = [];
-  const parsed = OptionsSchema.safeParse(options);
+  const parsed = UpcomingOccasionsOptionsSchema.safeParse(options);
   if (!parsed.success) optionIssues.push(...issuesFromZod(parsed.error, ['options']));
   const inputIssues: RelmarkIssue[] = [];
   let valid: Customer[] = [];

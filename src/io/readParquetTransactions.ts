@@ -17,7 +17,11 @@ import {
 export type ParquetSource =
   | ArrayBuffer
   | Uint8Array
-  | { readonly byteLength: number; slice(start: number, end?: number): ArrayBuffer | Promise<ArrayBuffer> };
+  | {
+      readonly byteLength: number;
+      /** The bytes from `start` up to `end` (the end of the file when omitted). */
+      slice(start: number, end?: number): ArrayBuffer | Promise<ArrayBuffer>;
+    };
 
 /** Options of {@link readParquetTransactions}. @category IO */
 export interface ReadParquetTransactionsOptions {

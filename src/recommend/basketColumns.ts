@@ -21,7 +21,7 @@ export interface BasketColumns {
   readonly itemCounts: Int32Array;
 }
 
-/** The two fields the basket builder reads. @internal */
+/** The two fields of an order line that the basket builder reads: its transaction (the basket) and its product. @category Recommend */
 export interface BasketKeyLine {
   readonly transactionId: string | number;
   readonly sku: string;

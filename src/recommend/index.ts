@@ -21,3 +21,4 @@ export {
   type RecommendProductsUncheckedOptions,
 } from './recommendProducts.js';
 export { recommendationCandidates, type RecommendationCandidatesOptions } from './recommendationCandidates.js';
+export type { BasketKeyLine } from './basketColumns.js';

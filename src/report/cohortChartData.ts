@@ -21,7 +21,17 @@ export interface CohortChartData {
 
 const finite = z.number().finite();
 
-/** The shape of a cohort table the report reads (what `cohortTable` returns). @internal */
+/**
+ * The shape of a cohort table the report reads (what `cohortTable` returns); checked by
+ * {@link cohortChartData}.
+ * @example
+ * ```ts
+ * import { CohortTableInputSchema } from 'relmark/report';
+ * CohortTableInputSchema.safeParse({ period: 'month' }).success;
+ * //=> false
+ * ```
+ * @category Report
+ */
 export const CohortTableInputSchema = z.object({
   period: z.string(),
   cohorts: z.array(

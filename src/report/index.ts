@@ -27,4 +27,4 @@ export { renderBarChart, type BarChartData, type BarChartOptions, type BarSeries
 export { renderHeatMap, type HeatMapData, type HeatMapOptions } from './renderHeatMap.js';
 export { renderLineChart, type LineChartData, type LineChartOptions, type LineSeries } from './renderLineChart.js';
 export type { ChartOptions, ValueFormat } from './svg.js';
-export { cohortChartData, type CohortChartData, type ReportCohortTable } from './cohortChartData.js';
+export { cohortChartData, CohortTableInputSchema, type CohortChartData, type ReportCohortTable } from './cohortChartData.js';

@@ -6,7 +6,7 @@
 import { RelmarkError, type RelmarkIssue } from '../../errors/RelmarkError.js';
 import type { CovariateNames } from './covariateFit.js';
 
-/** A history that may carry covariates. @internal */
+/** A history that may carry covariates (values by name, as `PurchaseHistory.covariates`). @category CLV */
 export interface WithCovariates {
   readonly covariates?: Readonly<Record<string, number>> | undefined;
 }

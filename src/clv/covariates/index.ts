@@ -7,3 +7,4 @@ export {
   type FitCovariates,
   type ParameterCovariance,
 } from './covariateFit.js';
+export type { WithCovariates } from './covariateMatrix.js';
