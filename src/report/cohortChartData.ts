@@ -26,7 +26,7 @@ const finite = z.number().finite();
  * {@link cohortChartData}.
  * @example
  * ```ts
- * import { CohortTableInputSchema } from 'relmark/report';
+ * import { CohortTableInputSchema } from 'relmark';
  * CohortTableInputSchema.safeParse({ period: 'month' }).success;
  * //=> false
  * ```
