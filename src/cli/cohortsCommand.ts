@@ -5,14 +5,12 @@ import { msPerDay } from '../internal/time.js';
 import { toCsv } from '../io/index.js';
 import { createCohortTableCollector } from '../cohorts/cohortTableCollector.js';
 import type { CohortTable } from '../cohorts/cohortTableTypes.js';
-import type { TransactionMapping } from '../io/index.js';
 import type { Settings } from './commandLine.js';
 import { renderHtmlReport } from '../report/renderHtmlReport.js';
-import { createProgress } from './progress.js';
-import { readInput } from './readInput.js';
+import { readCommandInput } from './readCommandInput.js';
 import type { Streams } from './runCommand.js';
 import { terminalText } from './terminalText.js';
-import { cellOf, createRejectedSink, writeJson, writeText } from './writeOutputs.js';
+import { cellOf, writeJson, writeText } from './writeOutputs.js';
 
 /**
  * `relmark cohorts <file>`: the acquisition-cohort table in one streaming pass over the input, with
@@ -67,29 +65,8 @@ export function retentionTriangle(table: CohortTable, maxCohorts = 24, maxPeriod
 export async function runCohortsCommand(settings: Settings, streams: Streams): Promise<void> {
   const human = settings.json ? streams.stderr : streams.stdout;
   const say = (text = '') => human.write(`${text.split('\n').map(terminalText).join('\n')}\n`);
-  const rejectedPath = settings.rejectedFile ?? (settings.out !== undefined ? join(settings.out, 'rejected.csv') : undefined);
-  let columnsUsed: TransactionMapping = {};
-  const rejected = createRejectedSink(rejectedPath, (field) => columnsUsed[field as keyof TransactionMapping] ?? field);
   const collector = createCohortTableCollector({ period: settings.period, timeZone: settings.timeZone, ...(settings.asOf ? { asOf: settings.asOf.getTime() } : {}) });
-  const progress = createProgress(streams.stderr as NodeJS.WriteStream, 'reading', !settings.quiet);
-  let info;
-  try {
-    info = await readInput({
-      file: settings.file,
-      columns: settings.columns,
-      delimiter: settings.delimiter,
-      encoding: settings.encoding,
-      onProgress: (done, total) => progress.update(done, total),
-      onBatch: (batch) => collector.add(batch),
-      onRejected: (row) => rejected.add(row),
-      onMapping: (mapping) => {
-        columnsUsed = mapping;
-      },
-    });
-  } finally {
-    progress.done();
-    rejected.close();
-  }
+  const { info, rejected, rejectedPath } = await readCommandInput(settings, streams, { onBatch: (batch) => collector.add(batch) });
   const source = settings.file === '-' ? 'stdin' : settings.file;
   const written: string[] = [];
   if (rejectedPath !== undefined && rejected.count > 0) written.push(rejectedPath);

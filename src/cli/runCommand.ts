@@ -7,7 +7,7 @@ import { splitCalibrationHoldout } from '../clv/splitCalibrationHoldout.js';
 import { holdoutValidation } from '../clv/diagnostics/holdoutValidation.js';
 import { trackRepeatPurchases } from '../clv/diagnostics/trackRepeatPurchases.js';
 import { toHistoryColumns } from '../clv/historyColumns.js';
-import type { TransactionColumnBatch, TransactionMapping } from '../io/index.js';
+import type { TransactionColumnBatch } from '../io/index.js';
 import type { TransactionInput } from '../models/transaction.js';
 import type { ReportChartData } from '../report/index.js';
 import { createCustomerTotals } from '../summaries/customerTotals.js';
@@ -19,11 +19,11 @@ import { formatTable } from './formatTable.js';
 import { htmlReport, reportCharts, reportColumns, type HoldoutRun } from './htmlReport.js';
 import { planOrderLineOffers } from './orderLineOffers.js';
 import { runCohortsCommand } from './cohortsCommand.js';
-import { createProgress } from './progress.js';
-import { readInput, type InputInfo } from './readInput.js';
+import { readCommandInput } from './readCommandInput.js';
+import type { InputInfo } from './readInput.js';
 import { terminalText } from './terminalText.js';
 import { UsageError } from './usageError.js';
-import { cellOf, createRejectedSink, type RejectedSink, writeJson, writeText } from './writeOutputs.js';
+import { cellOf, type RejectedSink, writeJson, writeText } from './writeOutputs.js';
 
 /** Where a command writes: stdout for results, stderr for progress and notes. */
 export interface Streams {
@@ -73,9 +73,6 @@ export async function runCommand(settings: Settings, streams: Streams): Promise<
   const holdoutFrom = settings.holdoutFrom;
   const needsHistories = settings.command !== 'rfm';
 
-  const rejectedPath = settings.rejectedFile ?? (settings.out !== undefined ? join(settings.out, 'rejected.csv') : undefined);
-  let columnsUsed: TransactionMapping = {};
-  const rejected = createRejectedSink(rejectedPath, (field) => columnsUsed[field as keyof TransactionMapping] ?? field);
   // The reader's dictionary, once reading starts: errors of the totals name customers by their id.
   let dictionary: readonly string[] = [];
   const totals = createCustomerTotals({ occasions: needsHistories, ...(settings.asOf ? { asOf: settings.asOf.getTime() } : {}), nameOf: (c) => dictionary[c] ?? `#${c}` });
@@ -87,28 +84,12 @@ export async function runCommand(settings: Settings, streams: Streams): Promise<
     if (kept) keepPurchases(kept, batch);
     guardMemory(heapLimit, totals.byteLength, 0);
   };
-  const progress = createProgress(streams.stderr as NodeJS.WriteStream, 'reading', !settings.quiet);
-  let info: InputInfo;
-  try {
-    info = await readInput({
-      file: settings.file,
-      columns: settings.columns,
-      delimiter: settings.delimiter,
-      encoding: settings.encoding,
-      onProgress: (done, total) => progress.update(done, total),
-      onBatch,
-      onRejected: (row) => rejected.add(row),
-      onMapping: (mapping) => {
-        columnsUsed = mapping;
-      },
-      onDictionary: (ids) => {
-        dictionary = ids;
-      },
-    });
-  } finally {
-    progress.done();
-    rejected.close();
-  }
+  const { info, rejected, rejectedPath } = await readCommandInput(settings, streams, {
+    onBatch,
+    onDictionary: (ids) => {
+      dictionary = ids;
+    },
+  });
   if (rejectedPath !== undefined && rejected.count > 0) written.push(rejectedPath);
 
   // The default as-of date comes from the same pass: the start of the UTC day after the last transaction.
